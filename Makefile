@@ -1,0 +1,57 @@
+# Everyday commands. `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON_VERSION := 3.12
+VENV := .venv
+PY := $(VENV)/bin/python
+# Local development: DEBUG on, SQLite, e-mails printed to the console. Override on the command line.
+DEV_ENV := DEBUG=1
+MANAGE := $(DEV_ENV) $(PY) manage.py
+DEMO_PASSWORD ?= demo-password-v4
+
+.PHONY: run test lint format check messages makemessages migrations-check install seed browser-deps clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@python$(PYTHON_VERSION) --version >/dev/null 2>&1 || { echo "Python $(PYTHON_VERSION) is needed (see README)."; exit 1; }
+	python$(PYTHON_VERSION) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+makemessages: install
+	$(MANAGE) makemessages -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
+
+run: install messages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable
+	DEMO_PASSWORD=$(DEMO_PASSWORD) $(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+seed: install
+	DEMO_PASSWORD=$(DEMO_PASSWORD) $(MANAGE) seed_demo
+
+# Browser tests need Debian's Chromium; install it once if it is missing (needs root, as on CI).
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+test: install messages browser-deps
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+check: lint migrations-check messages test
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media

@@ -1,0 +1,175 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.db.models import Model
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from . import images
+from .dates import event_dates
+from .models import Document, Event, Page, Partner, Photo, ProgrammeItem
+
+admin.site.site_header = _("V4 partnership: administration")
+admin.site.site_title = _("V4 partnership")
+admin.site.index_title = _("Content and registrations")
+
+
+def missing_languages(obj: Model) -> list[str]:
+    """Languages in which some text written in Czech has no translation yet."""
+    fields = translator.get_options_for_model(type(obj)).all_fields
+    missing = []
+    for code, _name in settings.LANGUAGES:
+        for field in fields:
+            czech = getattr(obj, build_localized_fieldname(field, "cs"), "")
+            if czech and not getattr(obj, build_localized_fieldname(field, code), ""):
+                missing.append(code)
+                break
+    return missing
+
+
+class TranslationStatusMixin:
+    """A column and a read-only field that show which languages still need a translation."""
+
+    @admin.display(description=_("missing translations"))
+    def translation_status(self, obj: Model) -> str:
+        if obj is None or obj.pk is None:
+            return "–"
+        missing = missing_languages(obj)
+        if not missing:
+            return format_html('<span class="translation-status translation-status--complete">{}</span>', _("complete"))
+        badges = format_html_join(" ", '<span class="translation-status__lang">{}</span>', ((c,) for c in missing))
+        return format_html(
+            '<span class="translation-status translation-status--missing" title="{}">{}</span>',
+            _("Not yet translated into these languages"),
+            badges,
+        )
+
+
+class TranslationAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    class Media:
+        css = {"all": ("css/admin.css",)}
+
+
+class CheckedImageField(forms.ImageField):
+    """Checks the upload by its content (size, SVG, pixel count) before Pillow decodes anything,
+    then hands on a copy re-encoded without metadata."""
+
+    def to_python(self, data):
+        if data and hasattr(data, "content_type"):  # a new upload, not the stored file
+            images.validate_image_upload(data)
+            checked = super().to_python(data)
+            return images.clean_image(checked) if checked else checked
+        return super().to_python(data)
+
+
+class ImageUploadForm(forms.ModelForm):
+    image_field = "image"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields[self.image_field]
+        self.fields[self.image_field] = CheckedImageField(
+            required=field.required, label=field.label, help_text=field.help_text, widget=field.widget
+        )
+
+
+class PhotoForm(ImageUploadForm):
+    class Meta:
+        model = Photo
+        fields = "__all__"  # noqa: DJ007 - the admin chooses the fields shown
+
+
+class PartnerForm(ImageUploadForm):
+    image_field = "logo"
+
+    class Meta:
+        model = Partner
+        fields = "__all__"  # noqa: DJ007 - the admin chooses the fields shown
+
+
+def refresh_renditions(obj: Model, *, image_field: str, renditions_field: str, widths: tuple[int, ...]) -> None:
+    """Make new WebP renditions after the image changed, and remove the old ones."""
+    field_file = getattr(obj, image_field)
+    old = getattr(obj, renditions_field)
+    new = images.make_renditions(field_file, widths=widths) if field_file else []
+    images.delete_renditions(field_file.storage, old)
+    setattr(obj, renditions_field, new)
+    obj.save(update_fields=[renditions_field])
+
+
+class ProgrammeItemInline(TranslationStackedInline):
+    model = ProgrammeItem
+    extra = 0
+    fields = ["day", ("start_time", "end_time"), "kind", "title", "speakers", "place", "description", "order"]
+
+
+class PhotoInline(TranslationStatusMixin, TranslationTabularInline):
+    model = Photo
+    form = PhotoForm
+    extra = 0
+    fields = ["image", "caption", "order", "translation_status"]
+    readonly_fields = ["translation_status"]
+
+
+class DocumentInline(TranslationStatusMixin, TranslationTabularInline):
+    model = Document
+    extra = 0
+    fields = ["file", "title", "language", "order", "translation_status"]
+    readonly_fields = ["translation_status"]
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    list_display = ["title", "date_display", "city", "country", "host", "published", "translation_status"]
+    list_filter = ["published", "country", "host"]
+    search_fields = ["title_cs", "title_en", "city_cs", "theme_cs"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    list_select_related = ["host"]
+    readonly_fields = ["translation_status"]
+    inlines = [ProgrammeItemInline, PhotoInline, DocumentInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "order", "published", "translation_status"]}),
+        (
+            _("When and where"),
+            {"fields": ["date_precision", ("start_date", "end_date"), "country", "city", "venue", "address", "host"]},
+        ),
+        (_("Texts"), {"fields": ["theme", "summary", "description", "report"]}),
+        (_("Registration"), {"fields": [("registration_opens", "registration_closes")]}),
+    ]
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def date_display(self, event: Event) -> str:
+        return event_dates(event)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Photo:
+            for photo_form in formset.forms:
+                if "image" in photo_form.changed_data and photo_form.instance.pk:
+                    refresh_renditions(
+                        photo_form.instance, image_field="image", renditions_field="renditions", widths=(480, 960, 1600)
+                    )
+
+
+@admin.register(Partner)
+class PartnerAdmin(TranslationAdmin):
+    form = PartnerForm
+    list_display = ["short_name", "name", "country", "web", "order", "translation_status"]
+    list_editable = ["order"]
+    search_fields = ["short_name", "name_cs", "name_en"]
+    readonly_fields = ["translation_status"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "logo" in form.changed_data:
+            refresh_renditions(obj, image_field="logo", renditions_field="logo_renditions", widths=(160, 320))
+
+
+@admin.register(Page)
+class PageAdmin(TranslationAdmin):
+    list_display = ["title", "slug", "updated", "translation_status"]
+    search_fields = ["title_cs", "body_cs"]
+    readonly_fields = ["translation_status", "updated"]

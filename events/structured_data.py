@@ -1,0 +1,40 @@
+"""schema.org `Event` data for search engines."""
+
+from django.utils.translation import get_language
+
+from .models import DatePrecision, Event
+
+
+def event_json_ld(event: Event, *, url: str) -> dict | None:
+    if event.start_date is None or event.date_precision == DatePrecision.UNKNOWN:
+        return None
+    month_only = event.date_precision == DatePrecision.MONTH
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "url": url,
+        "inLanguage": get_language(),
+        "startDate": event.start_date.strftime("%Y-%m") if month_only else event.start_date.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {
+            "@type": "Place",
+            "name": event.venue or event.city,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": event.address,
+                "addressLocality": event.city,
+                "addressCountry": event.country,
+            },
+        },
+        "organizer": {
+            "@type": "Organization",
+            "name": event.host.name,
+            "url": event.host.web,
+        },
+    }
+    if event.end_date and not month_only:
+        data["endDate"] = event.end_date.isoformat()
+    return data

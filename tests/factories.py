@@ -1,0 +1,72 @@
+"""Small factories: real objects in the real database, with overridable defaults."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from events.models import Country, DatePrecision, Event, Page, Partner, ProgrammeItem
+
+_numbers = itertools.count(1)
+LANGUAGES = ("cs", "sk", "pl", "hu", "en")
+
+
+def in_all_languages(field: str, text: str) -> dict:
+    """{"title_cs": "… (cs)", …}: distinct text per language, so a test sees which one is shown."""
+    return {f"{field}_{code}": f"{text} ({code})" for code in LANGUAGES}
+
+
+def make_partner(**overrides) -> Partner:
+    n = next(_numbers)
+    # One association per country: take a country that has none yet.
+    country = overrides.pop("country", None) or next(
+        code for code in Country.values if not Partner.objects.filter(country=code).exists()
+    )
+    fields = {
+        "code": f"partner-{n}",
+        "short_name": f"P{n}",
+        "country": country,
+        "web": "https://example.org",
+        **in_all_languages("name", f"Partner {n}"),
+    }
+    fields.update(overrides)
+    return Partner.objects.create(**fields)
+
+
+def make_event(**overrides) -> Event:
+    n = next(_numbers)
+    host = overrides.pop("host", None) or Partner.objects.first() or make_partner()
+    fields = {
+        "slug": f"event-{n}",
+        "order": n,
+        "country": host.country,
+        "host": host,
+        "date_precision": DatePrecision.DAY,
+        "start_date": datetime.date(2023, 6, 21),
+        "end_date": datetime.date(2023, 6, 22),
+        **in_all_languages("title", f"Workshop {n}"),
+        **in_all_languages("city", "Olomouc"),
+        **in_all_languages("summary", f"Summary {n}"),
+    }
+    fields.update(overrides)
+    return Event.objects.create(**fields)
+
+
+def make_open_event(**overrides) -> Event:
+    now = timezone.now()
+    return make_event(registration_opens=now - datetime.timedelta(days=1), registration_closes=None, **overrides)
+
+
+def make_programme_item(event: Event, **overrides) -> ProgrammeItem:
+    fields = {"event": event, "day": event.start_date, **in_all_languages("title", "Opening")}
+    fields.update(overrides)
+    return ProgrammeItem.objects.create(**fields)
+
+
+def make_pages() -> list[Page]:
+    return [
+        Page.objects.update_or_create(
+            slug=slug, defaults={**in_all_languages("title", slug.title()), **in_all_languages("body", "Text")}
+        )[0]
+        for slug in Page.Slug.values
+    ]

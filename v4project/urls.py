@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from events import views as events_views
+from events.sitemaps import sitemaps
+
+# Machines' pages and the admin live outside the language prefix: they are the same in every language.
+# A bare "/" matches nothing here, so LocaleMiddleware redirects it to the visitor's language.
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", events_views.robots_txt, name="robots"),
+    path("healthz", events_views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("registrations.urls")),
+)
+
+if settings.DEBUG:
+    urlpatterns += [path(f"{settings.MEDIA_URL}<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler500 = "events.views.server_error"
