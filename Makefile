@@ -21,8 +21,10 @@ install: $(VENV)/.installed
 messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
+# English is the source language: its catalogue copies each message (msgen), so it is complete too.
 makemessages: install
 	$(MANAGE) makemessages -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
+	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 
 run: install messages
 	$(MANAGE) migrate --noinput -v 0

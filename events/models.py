@@ -110,6 +110,15 @@ class Event(models.Model):
         return self.last_day is not None and self.last_day < timezone.localdate()
 
     @property
+    def timeline_status(self) -> str:
+        """held / coming only when the days are known; a month alone was announced, not confirmed."""
+        if self.date_precision == DatePrecision.UNKNOWN or self.start_date is None:
+            return "tba"
+        if self.date_precision == DatePrecision.MONTH:
+            return "announced"
+        return "held" if self.is_past else "coming"
+
+    @property
     def has_exact_dates(self) -> bool:
         return self.date_precision == DatePrecision.DAY and self.start_date is not None
 

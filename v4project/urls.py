@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from events import views as events_views
 from events.sitemaps import sitemaps
@@ -22,7 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("registrations.urls")),
 )
 
-if settings.DEBUG:
-    urlpatterns += [path(f"{settings.MEDIA_URL}<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Uploaded files in development; in production the web server serves MEDIA_ROOT (docs/deploy.md).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler500 = "events.views.server_error"

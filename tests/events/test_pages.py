@@ -210,3 +210,13 @@ def test_public_pages_use_no_third_party_files(client, site):
     html = client.get(url("home", "cs")).content.decode()
     for src in re.findall(r'(?:src|href)="([^"]+\.(?:css|js))"', html):
         assert src.startswith("/static/"), src
+
+
+def test_timeline_says_held_only_for_known_past_days(client, pages):
+    make_event(title_en="Papa", start_date="2022-07-12", end_date=None)
+    make_event(title_en="Poland", date_precision="month", start_date="2022-09-01", end_date=None)
+    make_event(title_en="Slovakia", date_precision="unknown", start_date=None, end_date=None)
+    html = client.get(url("home", "en")).content.decode()
+    assert html.count('class="status status--done">Held<') == 1
+    assert 'class="status status--tba">Announced<' in html
+    assert 'class="status status--tba">Date to be announced<' in html

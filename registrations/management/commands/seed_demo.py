@@ -9,7 +9,7 @@ from django.db import transaction
 
 from events.seed import seed_content
 
-DEFAULT_DEMO_PASSWORD = "demo-password-v4"
+DEFAULT_DEMO_PASSWORD = "demo-password-v4"  # noqa: S105 - the demo's published default, README says so
 
 
 class Command(BaseCommand):
