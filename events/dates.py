@@ -34,3 +34,11 @@ def event_dates(event: Event) -> str:
     if event.date_precision == DatePrecision.MONTH:
         return dateformat.format(event.start_date, formats.get_format("YEAR_MONTH_FORMAT"))
     return date_span(event.start_date, event.end_date)
+
+
+def day_heading(day: datetime.date) -> str:
+    """středa 21. června 2023; Hungarian names the weekday after the date: 2023. június 21., szerda."""
+    weekday = dateformat.format(day, "l")
+    if get_language() == "hu":
+        return f"{date_span(day)}, {weekday}"
+    return f"{weekday} {date_span(day)}" if get_language() in {"cs", "sk"} else f"{weekday}, {date_span(day)}"

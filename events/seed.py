@@ -571,8 +571,18 @@ OLOMOUC_PROGRAMME = [
         "day": OLOMOUC_DAY_1,
         "order": 1,
         "kind": "opening",
-        "speakers": "Miroslav Žbánek, SMO ČR vice-chair, mayor of Olomouc; "
-        "Radomír Brtáň, first vice-chair of ZMOS, mayor of Košeca",
+        "speakers": {
+            "cs": "Miroslav Žbánek, místopředseda SMO ČR, primátor města Olomouce; "
+            "Radomír Brtáň, první místopředseda ZMOS, starosta obce Košeca",
+            "sk": "Miroslav Žbánek, podpredseda SMO ČR, primátor mesta Olomouc; "
+            "Radomír Brtáň, prvý podpredseda ZMOS, starosta obce Košeca",
+            "pl": "Miroslav Žbánek, wiceprzewodniczący SMO ČR, prezydent miasta Ołomuniec; "
+            "Radomír Brtáň, pierwszy wiceprzewodniczący ZMOS, wójt gminy Košeca",
+            "hu": "Miroslav Žbánek, az SMO ČR alelnöke, Olomouc polgármestere; "
+            "Radomír Brtáň, a ZMOS első alelnöke, Košeca polgármestere",
+            "en": "Miroslav Žbánek, vice-chair of SMO ČR, mayor of Olomouc; "
+            "Radomír Brtáň, first vice-chair of ZMOS, mayor of Košeca",
+        },
         "title": {
             "cs": "Zahájení semináře",
             "sk": "Otvorenie seminára",
@@ -587,7 +597,7 @@ OLOMOUC_PROGRAMME = [
         "day": OLOMOUC_DAY_1,
         "order": 2,
         "kind": "talk",
-        "speakers": "",
+        "speakers": EMPTY,
         "title": {
             "cs": "15minutové město",
             "sk": "15-minútové mesto",
@@ -602,7 +612,7 @@ OLOMOUC_PROGRAMME = [
         "day": OLOMOUC_DAY_1,
         "order": 3,
         "kind": "talk",
-        "speakers": "",
+        "speakers": EMPTY,
         "title": {
             "cs": "Přeměna průmyslových zón na obytné a smíšené čtvrti",
             "sk": "Premena priemyselných zón na obytné a zmiešané štvrte",
@@ -617,7 +627,7 @@ OLOMOUC_PROGRAMME = [
         "day": OLOMOUC_DAY_1,
         "order": 4,
         "kind": "talk",
-        "speakers": "",
+        "speakers": EMPTY,
         "title": {
             "cs": "Koncepce nových čtvrtí na zelené louce",
             "sk": "Koncepcie nových štvrtí na zelenej lúke",
@@ -632,7 +642,7 @@ OLOMOUC_PROGRAMME = [
         "day": OLOMOUC_DAY_1,
         "order": 5,
         "kind": "talk",
-        "speakers": "",
+        "speakers": EMPTY,
         "title": {
             "cs": "Příklady dobré praxe z měst a obcí",
             "sk": "Príklady dobrej praxe z miest a obcí",
@@ -658,7 +668,7 @@ OLOMOUC_PROGRAMME = [
         "day": OLOMOUC_DAY_2,
         "order": 1,
         "kind": "tour",
-        "speakers": "",
+        "speakers": EMPTY,
         "title": {
             "cs": "Studijní cesta: příklady dobré praxe",
             "sk": "Študijná cesta: príklady dobrej praxe",

@@ -19,7 +19,8 @@ class EventTranslation(TranslationOptions):
 
 @register(ProgrammeItem)
 class ProgrammeItemTranslation(TranslationOptions):
-    fields = ("title", "description", "place")
+    # Speakers' names stay as written, but their roles ("mayor of Olomouc") are translated.
+    fields = ("title", "description", "speakers", "place")
     required_languages = {"cs": ("title",)}
 
 

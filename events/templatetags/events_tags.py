@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from .. import images
-from ..dates import date_span, event_dates
+from ..dates import date_span, day_heading, event_dates
 
 register = template.Library()
 
@@ -45,6 +45,7 @@ def x_default(alternates: list[dict]) -> str:
 
 register.filter("date_span", date_span)
 register.filter("event_dates", event_dates)
+register.filter("day_heading", day_heading)
 
 
 @register.filter
