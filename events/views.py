@@ -3,9 +3,10 @@ import logging
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -131,6 +132,12 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin, error pages)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @never_cache

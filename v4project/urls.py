@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", events_views.robots_txt, name="robots"),
     path("healthz", events_views.healthz, name="healthz"),
+    path("favicon.ico", events_views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -152,6 +152,32 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_private_pages_out(client):
     assert "Disallow: /*/registration/" in body
 
 
+def test_favicon_ico_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
+
+
+def test_every_response_carries_the_security_headers(client, site):
+    for path in ("/cs/", "/admin/login/", "/sitemap.xml", "/cs/no-such-page/"):
+        response = client.get(path)
+        assert response["X-Content-Type-Options"] == "nosniff", path
+        assert response["Referrer-Policy"] == "same-origin", path
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin", path
+        csp = response["Content-Security-Policy"]
+        for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'"):
+            assert directive in csp, path
+        assert "frame-ancestors 'none'" in csp and "form-action 'self'" in csp, path
+
+
+def test_public_pages_have_no_inline_script_or_style_attribute(client, site):
+    for path in all_public_urls("en"):
+        html = client.get(path).content.decode()
+        assert " style=" not in html, path
+        scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+        assert all('type="application/ld+json"' in attrs for attrs in scripts), (path, scripts)
+
+
 def test_healthz_answers_200_when_the_database_answers(client):
     assert client.get("/healthz").status_code == 200
 
