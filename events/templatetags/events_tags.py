@@ -5,7 +5,8 @@ from django import template
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
 from django.utils.html import format_html, urlize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -22,8 +23,19 @@ def alternate_urls(context) -> list[dict]:
     request = context["request"]
     current = get_language()
     links = []
+    try:
+        resolve(request.path_info)
+        ours = True
+    except Resolver404:
+        ours = False
     for code, name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+        if ours:
+            url = translate_url(request.path, code)
+        else:
+            # Not one of our pages (a 404 for "//evil.example", say): offer each language's home page and
+            # never echo the visitor's path into a link.
+            with translation.override(code):
+                url = reverse("events:home")
         links.append(
             {
                 "code": code,

@@ -246,3 +246,13 @@ def test_timeline_says_held_only_for_known_past_days(client, pages):
     assert html.count('class="status status--done">Held<') == 1
     assert 'class="status status--tba">Announced<' in html
     assert 'class="status status--tba">Date to be announced<' in html
+
+
+@pytest.mark.parametrize("path", ["//evil.example", "/\\evil.example", "/cs//evil.example", "/javascript:alert(1)"])
+def test_language_links_never_lead_off_the_site(client, site, path):
+    html = client.get(path, follow=True).content.decode()
+    links = re.findall(r'<a href="([^"]+)" hreflang=', html) + re.findall(r'hreflang="[^"]+" href="([^"]+)"', html)
+    assert links
+    for link in links:
+        assert link.startswith(("/cs/", "/sk/", "/pl/", "/hu/", "/en/", "http://testserver/")), link
+        assert "evil.example" not in link and "javascript:" not in link, link
