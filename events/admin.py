@@ -8,7 +8,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from . import images
+from . import documents, images
 from .dates import event_dates
 from .models import Document, Event, Page, Partner, Photo, ProgrammeItem
 
@@ -65,6 +65,23 @@ class CheckedImageField(forms.ImageField):
         return super().to_python(data)
 
 
+class CheckedDocumentField(forms.FileField):
+    """PDF and office documents only, recognised by their content; at most 25 MB."""
+
+    def to_python(self, data):
+        checked = super().to_python(data)
+        if checked and hasattr(checked, "content_type"):
+            documents.validate_document_upload(checked)
+        return checked
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = "__all__"  # noqa: DJ007 - the admin chooses the fields shown
+        field_classes = {"file": CheckedDocumentField}
+
+
 class ImageUploadForm(forms.ModelForm):
     image_field = "image"
 
@@ -116,6 +133,7 @@ class PhotoInline(TranslationStatusMixin, TranslationTabularInline):
 
 class DocumentInline(TranslationStatusMixin, TranslationTabularInline):
     model = Document
+    form = DocumentForm
     extra = 0
     fields = ["file", "title", "language", "order", "translation_status"]
     readonly_fields = ["translation_status"]

@@ -15,4 +15,5 @@ urlpatterns = [
     path("events/", views.EventListView.as_view(), name="list"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
     path("events/<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
+    path("events/<slug:slug>/documents/<int:pk>/", views.document_download, name="document"),
 ]

@@ -1,13 +1,22 @@
 import logging
+from pathlib import Path
 
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
@@ -119,6 +128,19 @@ def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(event_calendar_bytes(event, url=url), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
+
+
+@require_GET
+def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """Documents are always downloads: a file can never be shown by the browser as a page of ours."""
+    document = get_object_or_404(Document, pk=pk, event__slug=slug, event__published=True)
+    extension = Path(document.file.name).suffix.lower()
+    name = (slugify(document.title) or "document") + extension
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    return FileResponse(handle, as_attachment=True, filename=name)
 
 
 @require_GET

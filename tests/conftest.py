@@ -25,6 +25,17 @@ def pages(db):
     return make_pages()
 
 
+@pytest.fixture
+def staff_client(client, db):
+    """A superuser's client, reading the admin in English."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "a-long-password-123")
+    client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

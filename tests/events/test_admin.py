@@ -1,21 +1,12 @@
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from PIL import Image
 
 from events.models import Event, Photo
 from tests.factories import make_event, make_partner
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "a-long-password-123")
-    client.force_login(user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 def event_form_data(event: Event, **changes) -> dict:
