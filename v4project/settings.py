@@ -156,12 +156,12 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits and login lockouts live in the cache, so it must be shared by every app process: the
+# database cache needs nothing more to run; Redis is used when REDIS_URL names one.
 CACHES = {
-    # The database cache is shared by every app process, with nothing more to run.
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
-    }
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
+    if env_str("REDIS_URL")
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
 }
 
 AUTH_PASSWORD_VALIDATORS = [
