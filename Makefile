@@ -36,8 +36,13 @@ seed: install
 	DEMO_PASSWORD=$(DEMO_PASSWORD) $(MANAGE) seed_demo
 
 # Browser tests need Debian's Chromium; install it once if it is missing (needs root, as on CI).
-browser-deps:
+# and the checkers the browser suite uses (axe-core, the Nu HTML checker) from npm, pinned by package-lock.
+browser-deps: tests/browser/node_modules/.installed
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --silent --no-audit --no-fund
+	touch $@
 
 test: install messages browser-deps
 	$(VENV)/bin/pytest

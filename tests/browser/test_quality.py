@@ -1,0 +1,115 @@
+"""Every public page, in five languages, on a 360 px phone and a 1280 px screen, in Debian's Chromium:
+no accessibility violation (axe-core, WCAG 2.0/2.1 A and AA), no console error, no failed request,
+no CSP report, no horizontal scrolling, tap targets of at least 24 × 24 px. And valid HTML (Nu checker)."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from events.seed import seed_content
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NODE_MODULES = Path(__file__).parent / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LANGUAGES = ("cs", "sk", "pl", "hu", "en")
+PAGES = [
+    "",
+    "project/",
+    "events/",
+    "events/papa-2022/",
+    "events/poland-2022/",
+    "events/slovakia/",
+    "events/olomouc-2023/",
+    "partners/",
+    "contact/",
+    "privacy/",
+    "accessibility/",
+]
+NOT_FOUND = "no-such-page/"
+
+# Targets smaller than 24 × 24 px are allowed inside a sentence (WCAG 2.5.8, "inline" exception).
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
+  .filter(el => {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return false;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden')) return false;
+    if (style.display === 'inline' && el.closest('p, li, dd, td, figcaption')) return false;
+    return box.width < 24 || box.height < 24;
+  })
+  .map(el => `${el.tagName} "${(el.innerText || el.value || el.name || '').trim().slice(0, 40)}"`)"""
+
+
+def url_of(live_server, lang: str, page: str) -> str:
+    return f"{live_server.url}/{lang}/{page}"
+
+
+def check_page(page, url: str, *, width: int, expect_status: int = 200) -> list[str]:
+    problems: list[str] = []
+
+    def on_console(message) -> None:
+        # "Failed to load resource" repeats what the response check below reports (or is the 404 page's own).
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(f"console error: {message.text}")
+
+    page.on("console", on_console)
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    page.on(
+        "response",
+        lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and r.url != url else None,
+    )
+    response = page.goto(url)
+    assert response.status == expect_status, url
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
+           .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+    problems += [f"axe {violation}" for violation in result]
+    if width <= 360:
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            problems.append(f"horizontal scroll: {scroll_width}px")
+    problems += [f"tap target under 24 px: {target}" for target in page.evaluate(SMALL_TARGETS)]
+    return [f"{url} @{width}px: {problem}" for problem in problems]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_public_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
+    seed_content()
+    problems = []
+    for path in PAGES:
+        page = new_page(locale=lang, width=width)
+        problems += check_page(page, url_of(live_server, lang, path), width=width)
+        page.close()
+    page = new_page(locale=lang, width=width)
+    problems += check_page(page, url_of(live_server, lang, NOT_FOUND), width=width, expect_status=404)
+    assert problems == []
+
+
+def test_public_pages_are_valid_html(tmp_path):
+    seed_content()
+    client = Client()
+    files = []
+    for lang in LANGUAGES:
+        for path in [*PAGES, NOT_FOUND]:
+            response = client.get(f"/{lang}/{path}")
+            file = tmp_path / f"{lang}-{path.replace('/', '_') or 'home'}.html"
+            file.write_bytes(response.content)
+            files.append(str(file))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
