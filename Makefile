@@ -24,6 +24,7 @@ messages: install
 # English is the source language: its catalogue copies each message (msgen), so it is complete too.
 makemessages: install
 	$(MANAGE) makemessages -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
+	msgattrib --clear-fuzzy --empty --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 
 run: install messages

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from . import private, views
+
 app_name = "registrations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("events/<slug:slug>/register/", views.register, name="register"),
+    path("events/<slug:slug>/register/check-your-email/", views.check_email, name="check_email"),
+    path("registration/link/", views.resend, name="resend"),
+    path("registration/<str:token>/", private.manage, name="manage"),
+    path("registration/<str:token>/confirm/", private.confirm, name="confirm"),
+    path("registration/<str:token>/cancel/", private.cancel, name="cancel"),
+    path("registration/<str:token>/qr.svg", private.qr_code, name="qr"),
+    path("registration/<str:token>/calendar.ics", private.calendar, name="calendar"),
+    path("checkin/<str:code>/", views.checkin_card, name="checkin_card"),
+]

@@ -70,3 +70,51 @@ def make_pages() -> list[Page]:
         )[0]
         for slug in Page.Slug.values
     ]
+
+
+def make_part(event: Event, **overrides):
+    """A part of an event (seminar, study tour); capacity None means no limit."""
+    from registrations.models import Part
+
+    n = next(_numbers)
+    fields = {"event": event, "date": event.start_date, "order": n, **in_all_languages("name", f"Part {n}")}
+    fields.update(overrides)
+    return Part.objects.create(**fields)
+
+
+def make_registration(event: Event, *, parts=(), seat_status: str | None = None, since=None, **overrides):
+    """A registration stored directly (no e-mail, no rules), with `.token` set to its private token.
+
+    With `seat_status` ("confirmed", "waitlisted"), it is active and holds that seat on every part given;
+    without, it is pending and has only chosen the parts.
+    """
+    from registrations.models import Registration, Seat
+    from registrations.tokens import new_checkin_code, new_token, token_hash
+
+    n = next(_numbers)
+    now = timezone.now()
+    token = new_token()
+    fields = {
+        "event": event,
+        "token_hash": token_hash(token),
+        "checkin_code": new_checkin_code(),
+        "status": Registration.Status.ACTIVE if seat_status else Registration.Status.PENDING,
+        "first_name": "Jana",
+        "last_name": f"Nováková {n}",
+        "email": f"person{n}@example.org",
+        "organisation": "Obec Testov",
+        "country": "CZ",
+        "language": "cs",
+        "privacy_version": "test",
+        "privacy_language": "cs",
+        "privacy_accepted_at": now,
+        "confirm_expires_at": now + datetime.timedelta(hours=48),
+        "confirmed_at": now if seat_status else None,
+    }
+    fields.update(overrides)
+    registration = Registration.objects.create(**fields)
+    registration.requested_parts.set(parts)
+    for part in parts if seat_status else ():
+        Seat.objects.create(registration=registration, part=part, status=seat_status, since=since or now)
+    registration.token = token
+    return registration

@@ -14,6 +14,10 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 
+# One test database per test run, so two runs on one machine (a developer and CI, say) never share it.
+_run = os.environ.get("TEST_RUN_ID", str(os.getpid()))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: threads of the live server and race tests need real SQLite locking.
-    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / ".test-db.sqlite3"}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / f".test-db-{_run}.sqlite3"}  # noqa: F405
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_v4_{_run}"}  # noqa: F405

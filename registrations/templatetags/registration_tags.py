@@ -5,25 +5,29 @@ from django.utils import timezone
 
 from events.models import Event
 
+from ..forms import availability
+from ..selectors import events_open_for_registration, parts_with_availability
+
 register = template.Library()
+
+register.filter("availability", availability)
 
 
 @register.inclusion_tag("registrations/includes/registration_call.html")
 def registration_call():
-    """The call to register on the home page, for every event whose registration is open now."""
-    now = timezone.now()
-    events = [
-        event for event in Event.objects.published().exclude(registration_opens=None) if event.registration_is_open(now)
-    ]
-    return {"open_events": events}
+    """The call to register on the home page, for every event whose registration is open now (two queries)."""
+    return {"open_events": list(events_open_for_registration(timezone.now()))}
 
 
 @register.inclusion_tag("registrations/includes/registration_box.html")
 def registration_box(event: Event):
+    """Open or closed, the parts with their seats left, and the Register button (one query)."""
     now = timezone.now()
+    has_registration = event.registration_opens is not None
     return {
         "event": event,
         "is_open": event.registration_is_open(now),
-        "not_yet_open": event.registration_opens is not None and now < event.registration_opens,
-        "has_registration": event.registration_opens is not None,
+        "not_yet_open": has_registration and now < event.registration_opens,
+        "has_registration": has_registration,
+        "parts": parts_with_availability(event) if has_registration else [],
     }

@@ -1,0 +1,27 @@
+"""Refusals by the rules of registration; each message is written for the registrant."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationError(Exception):
+    """A rule refused the request; the message is written for the registrant."""
+
+    message = _("This registration cannot be changed.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        self.message = message or self.message
+
+
+class RegistrationClosedError(RegistrationError):
+    message = _("Registration is closed.")
+
+
+class ConfirmationExpiredError(RegistrationError):
+    message = _(
+        "This confirmation link has expired and the unconfirmed registration was removed. Please register again."
+    )
+
+
+class RegistrationCancelledError(RegistrationError):
+    message = _("This registration has been cancelled.")

@@ -1,0 +1,196 @@
+"""Parts of an event, registrations, their seats and the e-mails sent. The rules live in `services.py`."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Country, Event
+
+# Maximum lengths of the free texts; the forms enforce them (a TextField's max_length is not a DB limit).
+LONG_TEXT_MAX_LENGTH = 1000
+
+
+class PartQuerySet(models.QuerySet):
+    def with_seat_counts(self):
+        """Each part with `confirmed_count` and `waitlisted_count`, in the same query."""
+        return self.annotate(
+            confirmed_count=models.Count("seats", filter=models.Q(seats__status=Seat.Status.CONFIRMED)),
+            waitlisted_count=models.Count("seats", filter=models.Q(seats__status=Seat.Status.WAITLISTED)),
+        )
+
+
+class Part(models.Model):
+    """A part of an event with its own capacity: the seminar day, the study tour (one bus)."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="parts")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    date = models.DateField(_("date"))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Number of seats. Leave empty for no limit.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = PartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "date", "pk"]
+        verbose_name = _("part of the programme")
+        verbose_name_plural = _("parts of the programme")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def seats_left(self) -> int | None:
+        """Free seats (None = no limit); needs `with_seat_counts()`."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed_count, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.seats_left == 0
+
+
+class RegistrantCountry(models.TextChoices):
+    CZECHIA = Country.CZECHIA.value, Country.CZECHIA.label
+    SLOVAKIA = Country.SLOVAKIA.value, Country.SLOVAKIA.label
+    POLAND = Country.POLAND.value, Country.POLAND.label
+    HUNGARY = Country.HUNGARY.value, Country.HUNGARY.label
+    OTHER = "OTHER", _("other country")
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for e-mail confirmation")
+        ACTIVE = "active", _("active")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Diet(models.TextChoices):
+        NONE = "none", _("no special requirements")
+        VEGETARIAN = "vegetarian", _("vegetarian")
+        VEGAN = "vegan", _("vegan")
+        GLUTEN_FREE = "gluten-free", _("gluten-free")
+        LACTOSE_FREE = "lactose-free", _("lactose-free")
+        OTHER = "other", _("other")
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations")
+    # sha256 of the private token; the token itself is only ever in the registrant's e-mails.
+    token_hash = models.CharField(_("private link (hashed)"), max_length=64, unique=True, editable=False)
+    # A separate random code for the door QR, so a photographed badge never reveals the private link.
+    checkin_code = models.CharField(_("check-in code"), max_length=32, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=5, choices=RegistrantCountry.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    requested_parts = models.ManyToManyField(
+        Part,
+        verbose_name=_("chosen parts"),
+        related_name="requests",
+        blank=True,
+        help_text=_("What was chosen in the form; seats are taken only when the e-mail address is confirmed."),
+    )
+    diet = models.CharField(_("dietary requirements"), max_length=20, choices=Diet.choices, default=Diet.NONE)
+    diet_other = models.CharField(_("other dietary requirements"), max_length=200, blank=True)
+    accessibility_needs = models.TextField(_("accessibility needs"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    note = models.TextField(_("note"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    privacy_version = models.CharField(_("privacy notice version accepted"), max_length=40)
+    privacy_language = models.CharField(_("language of the privacy notice"), max_length=5)
+    privacy_accepted_at = models.DateTimeField(_("privacy notice accepted"))
+    consent_photos = models.BooleanField(_("consents to photographs and video"), default=False)
+    consent_sharing = models.BooleanField(_("consents to sharing with the partner associations"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "event",
+                condition=~models.Q(status="cancelled"),
+                name="registration_one_per_email_and_event",
+                violation_error_message=_("This e-mail address is already registered for this event."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def full_name(self, language: str | None = None) -> str:
+        """The name in the reader's order: Hungarian puts the family name first (Győrffy Ödön)."""
+        if language == "hu":
+            return f"{self.last_name} {self.first_name}"
+        return f"{self.first_name} {self.last_name}"
+
+
+class Seat(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="seats"
+    )
+    part = models.ForeignKey(Part, verbose_name=_("part"), on_delete=models.PROTECT, related_name="seats")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    # When the seat entered its status: the waiting list is served in this order (then by pk).
+    since = models.DateTimeField(_("since"))
+
+    class Meta:
+        ordering = ["part__order", "part__date", "part_id"]
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        constraints = [models.UniqueConstraint("registration", "part", name="seat_one_per_registration_and_part")]
+        indexes = [models.Index(fields=["part", "status", "since"], name="seat_waitlist_order")]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.get_status_display()}"
+
+
+class EmailLog(models.Model):
+    class Kind(models.TextChoices):
+        CONFIRM_ADDRESS = "confirm_address", _("confirm the e-mail address")
+        REGISTRATION_CONFIRMED = "registration_confirmed", _("registration confirmed")
+        MOVED_UP = "moved_up", _("moved up from the waiting list")
+        CHANGED = "changed", _("registration changed")
+        CANCELLED = "cancelled", _("registration cancelled")
+        LINK_AGAIN = "link_again", _("private link sent again")
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="emails",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    recipient = models.EmailField(_("recipient"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    error = models.TextField(_("error"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient}"

@@ -1,0 +1,140 @@
+"""The registrant's own pages, reached by the private link: status, edit, confirm, cancel, .ics, QR code.
+
+Every view looks the registration up by the hash of the token in the URL; an unknown or malformed token
+is the same 404. Confirming and cancelling happen on POST only, so mail servers' link scanners, which
+open every link in an e-mail, cannot do either.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import selectors, services
+from .attachments import checkin_url, parts_calendar_bytes, qr_svg
+from .exceptions import ConfirmationExpiredError, RegistrationError
+from .forms import DetailsForm
+from .http import busy_when_locked, private_form, private_page
+from .models import Registration, Seat
+
+
+def registration_or_404(token: str) -> Registration:
+    registration = selectors.registration_by_token(token)
+    if registration is None:
+        raise Http404("Unknown registration link.")
+    return registration
+
+
+def is_expired(registration: Registration) -> bool:
+    return (
+        registration.status == Registration.Status.PENDING
+        and registration.confirm_expires_at is not None
+        and registration.confirm_expires_at <= timezone.now()
+    )
+
+
+def current_part_ids(registration: Registration) -> list[int]:
+    if registration.status == Registration.Status.PENDING:
+        return list(registration.requested_parts.values_list("pk", flat=True))
+    return list(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
+
+
+@require_http_methods(["GET", "POST"])
+@private_form
+@private_page
+@busy_when_locked
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    form = None
+    if registration.status != Registration.Status.CANCELLED and not is_expired(registration):
+        initial = {field: getattr(registration, field) for field in services.DETAIL_FIELDS}
+        initial["parts"] = current_part_ids(registration)
+        form = DetailsForm(request.POST or None, initial=initial, event=registration.event)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.registration_update(
+                    registration=registration, data=form.cleaned_data, parts=form.cleaned_data["parts"], token=token
+                )
+            except RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, gettext("Your changes have been saved."))
+            return redirect("registrations:manage", token=token)
+    elif request.method == "POST":
+        return redirect("registrations:manage", token=token)
+    rows = selectors.registration_parts_by_status(registration)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "name": registration.full_name(get_language()),
+        "rows": rows,
+        "has_confirmed": any(row["status"] == Seat.Status.CONFIRMED for row in rows),
+        "expired": is_expired(registration),
+        "form": form,
+        "token": token,
+    }
+    return render(request, "registrations/manage.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@private_form
+@private_page
+@busy_when_locked
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows one button; POST confirms. Confirming an active registration again changes nothing."""
+    registration = registration_or_404(token)
+    if registration.status != Registration.Status.PENDING:
+        return redirect("registrations:manage", token=token)
+    context = {"registration": registration, "event": registration.event, "token": token}
+    if is_expired(registration):
+        context["error"] = ConfirmationExpiredError.message
+        return render(request, "registrations/confirm.html", context, status=410)
+    if request.method == "POST":
+        try:
+            services.registration_confirm(registration=registration, token=token)
+        except RegistrationError as error:
+            context["error"] = error.message
+            return render(request, "registrations/confirm.html", context, status=409)
+        messages.success(request, gettext("Thank you: your e-mail address is confirmed."))
+        return redirect("registrations:manage", token=token)
+    return render(request, "registrations/confirm.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@private_form
+@private_page
+@busy_when_locked
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    if registration.status == Registration.Status.CANCELLED:
+        return redirect("registrations:manage", token=token)
+    if request.method == "POST":
+        services.registration_cancel(registration=registration)
+        messages.success(request, gettext("Your registration has been cancelled."))
+        return redirect("registrations:manage", token=token)
+    context = {"registration": registration, "event": registration.event, "token": token}
+    return render(request, "registrations/cancel.html", context)
+
+
+@require_GET
+@private_page
+def qr_code(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    if registration.status != Registration.Status.ACTIVE:
+        raise Http404("No check-in code before confirmation.")
+    svg = qr_svg(checkin_url(registration), title=gettext("Check-in code"))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_GET
+@private_page
+def calendar(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    parts = [seat.part for seat in selectors.registration_seats(registration) if seat.status == Seat.Status.CONFIRMED]
+    if registration.status != Registration.Status.ACTIVE or not parts:
+        raise Http404("No confirmed part.")
+    response = HttpResponse(parts_calendar_bytes(registration, parts), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
+    return response

@@ -1,0 +1,315 @@
+"""The rules of registration (design.md, "Rules of registration"). Every write goes through here.
+
+Each function is one transaction. Seats are only ever counted while the rows of the parts concerned are
+locked (`select_for_update`, in pk order so two transactions never wait on each other; on SQLite the
+IMMEDIATE transaction mode already serialises writers), and e-mails leave after the commit.
+
+Lock order, everywhere: the registration row first, then its parts by pk, then seat rows.
+"""
+
+import datetime
+import time
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+
+from . import selectors
+from .emails import send_registration_email
+from .exceptions import (
+    ConfirmationExpiredError,
+    RegistrationCancelledError,
+    RegistrationClosedError,
+    RegistrationError,
+)
+from .models import EmailLog, Part, Registration, Seat
+from .tokens import new_checkin_code, new_token, token_hash
+
+# Test-only switch for the control run of the race test (tests/registrations/test_race.py). With it off,
+# a confirmation counts the confirmed seats in a separate autocommit read *before* its write transaction
+# and takes no row lock, so concurrent confirmations can all see the same free seat: that is how the test
+# shows the race is real. Production code never changes it.
+SEAT_LOCKING = True
+# Also test-only: a pause between that unlocked count and the write, so the control run overbooks every
+# time rather than only when the scheduler happens to interleave the threads.
+UNLOCKED_RACE_WINDOW_SECONDS = 0.0
+
+LINK_AGAIN_INTERVAL = datetime.timedelta(hours=1)
+
+DETAIL_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "organisation",
+    "position",
+    "country",
+    "diet",
+    "diet_other",
+    "accessibility_needs",
+    "note",
+    "consent_photos",
+    "consent_sharing",
+)
+
+
+def _confirm_window() -> datetime.timedelta:
+    return datetime.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+
+
+def _set_lock_timeout() -> None:
+    """Wait at most this long for a locked row; the view turns the error into a "busy, try again" page."""
+    if connection.vendor == "postgresql":
+        milliseconds = int(settings.REGISTRATION_LOCK_TIMEOUT * 1000)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{milliseconds}ms'")
+
+
+def _lock_registration(registration: Registration) -> Registration:
+    return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+
+
+def _lock_parts(part_ids: Iterable[int]) -> list[Part]:
+    parts = Part.objects.filter(pk__in=set(part_ids)).order_by("pk")
+    return list(parts.select_for_update() if SEAT_LOCKING else parts)
+
+
+def _email_after_commit(
+    registration: Registration, kind: str, *, token: str | None = None, part: Part | None = None
+) -> None:
+    """Record the e-mail now, in the transaction (so "sent within the hour" is known at once), send it after
+    the commit; the token, never stored, travels only in the callback."""
+    log = EmailLog.objects.create(
+        registration=registration, kind=kind, language=registration.language, recipient=registration.email
+    )
+    send = partial(send_registration_email, log_id=log.pk, token=token, part_id=part and part.pk)
+    transaction.on_commit(send, robust=True)
+
+
+def _rotate_token(registration: Registration) -> str:
+    """Tokens are stored hashed, so a link cannot be sent twice: sending it again issues a new one."""
+    token = new_token()
+    registration.token_hash = token_hash(token)
+    registration.save(update_fields=["token_hash", "updated"])
+    return token
+
+
+def _take_seat(*, registration: Registration, part: Part, confirmed: int, now: datetime.datetime) -> Seat:
+    free = part.capacity is None or confirmed < part.capacity
+    status = Seat.Status.CONFIRMED if free else Seat.Status.WAITLISTED
+    seat, _created = Seat.objects.update_or_create(
+        registration=registration, part=part, defaults={"status": status, "since": now}
+    )
+    return seat
+
+
+def registration_start(
+    *, event: Event, data: dict, parts: Iterable[Part], language: str, now: datetime.datetime | None = None
+) -> None:
+    """A new pending registration (no seat yet) and the "confirm your address" e-mail; for an address
+    already registered, its private link instead. Returns nothing on purpose: the caller shows the same
+    page either way, so the site never reveals who is registered."""
+    now = now or timezone.now()
+    if not event.registration_is_open(now):
+        raise RegistrationClosedError
+    with transaction.atomic():
+        existing = selectors.non_cancelled_registration(event, data["email"])
+        if existing and existing.status == Registration.Status.PENDING and existing.confirm_expires_at <= now:
+            existing.delete()  # an expired attempt never blocks a new one
+            existing = None
+        if existing:
+            _link_again(registrations=[existing], now=now)
+            return
+        token = new_token()
+        registration = Registration(
+            event=event,
+            token_hash=token_hash(token),
+            checkin_code=new_checkin_code(),
+            email=data["email"],
+            language=language,
+            privacy_version=selectors.privacy_notice_version(language),
+            privacy_language=language,
+            privacy_accepted_at=now,
+            confirm_expires_at=now + _confirm_window(),
+            **{field: data[field] for field in DETAIL_FIELDS if field in data},
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            return  # the same address, submitted twice at once: the other request sends the e-mail
+        registration.requested_parts.set(parts)
+        _email_after_commit(registration, EmailLog.Kind.CONFIRM_ADDRESS, token=token)
+
+
+def _link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
+    if not registrations or selectors.link_sent_since(registrations[0].email, now - LINK_AGAIN_INTERVAL):
+        return
+    for registration in registrations:
+        token = _rotate_token(registration)
+        _email_after_commit(registration, EmailLog.Kind.LINK_AGAIN, token=token)
+
+
+def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
+    """ "Send my link again": a new private link to each registration of the address, at most once an
+    hour per address; nothing at all for an unknown address (the caller answers the same anyway)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registrations = [
+            registration
+            for registration in selectors.registrations_for_email(email)
+            if not (registration.status == Registration.Status.PENDING and registration.confirm_expires_at <= now)
+        ]
+        _link_again(registrations=registrations, now=now)
+
+
+def registration_confirm(
+    *, registration: Registration, token: str | None = None, now: datetime.datetime | None = None
+) -> Registration:
+    """Confirm the e-mail address: each chosen part gets a seat if one is free, else a place on its
+    waiting list. Confirming twice changes nothing. `token` (the one in the link used) goes into the
+    e-mail, so it links to the private page."""
+    now = now or timezone.now()
+    part_ids = list(registration.requested_parts.values_list("pk", flat=True))
+    counted_without_lock = None
+    if not SEAT_LOCKING:  # the race test's control run only: see SEAT_LOCKING above
+        counted_without_lock = {pk: selectors.confirmed_count(pk) for pk in part_ids}
+        time.sleep(UNLOCKED_RACE_WINDOW_SECONDS)
+    with transaction.atomic():
+        _set_lock_timeout()
+        registration = _lock_registration(registration)
+        if registration.status == Registration.Status.ACTIVE:
+            return registration
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationCancelledError
+        if registration.confirm_expires_at is not None and registration.confirm_expires_at <= now:
+            raise ConfirmationExpiredError
+        for part in _lock_parts(part_ids):
+            if counted_without_lock is None:
+                confirmed = selectors.confirmed_count(part.pk)
+            else:
+                confirmed = counted_without_lock[part.pk]
+            _take_seat(registration=registration, part=part, confirmed=confirmed, now=now)
+        registration.status = Registration.Status.ACTIVE
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at", "updated"])
+        _email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
+    return registration
+
+
+def waitlist_promote(*, part: Part, now: datetime.datetime | None = None) -> list[Seat]:
+    """Give free seats of a part to the first on its waiting list, each told by e-mail. The caller holds
+    the part's lock inside its transaction."""
+    now = now or timezone.now()
+    promoted = []
+    confirmed = selectors.confirmed_count(part.pk)
+    for seat in selectors.waitlist(part).select_related("registration"):
+        if part.capacity is not None and confirmed >= part.capacity:
+            break
+        seat.status = Seat.Status.CONFIRMED
+        seat.since = now
+        seat.save(update_fields=["status", "since"])
+        confirmed += 1
+        promoted.append(seat)
+        _email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
+    return promoted
+
+
+def seat_release(*, seat: Seat, part: Part, now: datetime.datetime | None = None) -> list[Seat]:
+    """Cancel one seat; a confirmed one goes at once to the waiting list. The caller holds the part's lock."""
+    now = now or timezone.now()
+    was_confirmed = seat.status == Seat.Status.CONFIRMED
+    seat.status = Seat.Status.CANCELLED
+    seat.since = now
+    seat.save(update_fields=["status", "since"])
+    return waitlist_promote(part=part, now=now) if was_confirmed else []
+
+
+def part_save(*, part: Part) -> list[Part]:
+    """Save a part edited by staff; seats freed by a larger capacity go to its waiting list at once."""
+    with transaction.atomic():
+        _set_lock_timeout()
+        if part.pk is not None:
+            _lock_parts([part.pk])
+        part.save()
+        return waitlist_promote(part=part)
+
+
+def registration_update(
+    *, registration: Registration, data: dict, parts: Iterable[Part], token: str | None = None
+) -> Registration:
+    """Edit details and add or drop parts from the private page. An added full part joins its waiting
+    list; a dropped seat goes to the first waiting. The e-mail address cannot be changed here."""
+    now = timezone.now()
+    wanted = {part.pk for part in parts}
+    with transaction.atomic():
+        _set_lock_timeout()
+        registration = _lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationCancelledError
+        for field in DETAIL_FIELDS:
+            if field in data:
+                setattr(registration, field, data[field])
+        registration.save()
+        registration.requested_parts.set(wanted)
+        if registration.status == Registration.Status.ACTIVE:
+            held = set(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
+            locked = {part.pk: part for part in _lock_parts(wanted | held)}
+            seats = {seat.part_id: seat for seat in registration.seats.exclude(status=Seat.Status.CANCELLED)}
+            for part_id, seat in seats.items():
+                if part_id not in wanted:
+                    seat_release(seat=seat, part=locked[part_id], now=now)
+            for part_id in sorted(wanted - seats.keys()):
+                part = locked[part_id]
+                _take_seat(registration=registration, part=part, confirmed=selectors.confirmed_count(part.pk), now=now)
+            _email_after_commit(registration, EmailLog.Kind.CHANGED, token=token)
+    return registration
+
+
+def registration_cancel(*, registration: Registration, notify: bool = True) -> Registration:
+    """Cancel everything: every seat is released (and goes to the waiting list) and the registrant is told."""
+    now = timezone.now()
+    with transaction.atomic():
+        _set_lock_timeout()
+        registration = _lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            return registration
+        held = registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True)
+        locked = {part.pk: part for part in _lock_parts(held)}
+        for seat in registration.seats.exclude(status=Seat.Status.CANCELLED):
+            seat_release(seat=seat, part=locked[seat.part_id], now=now)
+        registration.status = Registration.Status.CANCELLED
+        registration.save(update_fields=["status", "updated"])
+        if notify:
+            _email_after_commit(registration, EmailLog.Kind.CANCELLED)
+    return registration
+
+
+def registration_expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Delete pending registrations whose confirmation link has expired; returns how many."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        expired = Registration.objects.filter(status=Registration.Status.PENDING, confirm_expires_at__lte=now)
+        _total, per_model = expired.delete()
+    return per_model.get(Registration._meta.label, 0)
+
+
+def email_resend(*, log: EmailLog) -> None:
+    """Staff send a recorded e-mail again, in the registrant's language. E-mails that carry the private
+    link get a new one (the old link stops working), since only the link's hash is stored."""
+    registration = log.registration
+    if registration is None:
+        raise RegistrationError(_("The registration of this e-mail no longer exists."))
+    with transaction.atomic():
+        token = None
+        if log.kind in {EmailLog.Kind.CONFIRM_ADDRESS, EmailLog.Kind.REGISTRATION_CONFIRMED, EmailLog.Kind.LINK_AGAIN}:
+            registration = _lock_registration(registration)
+            token = _rotate_token(registration)
+            if registration.status == Registration.Status.PENDING:
+                registration.confirm_expires_at = timezone.now() + _confirm_window()
+                registration.save(update_fields=["confirm_expires_at", "updated"])
+        _email_after_commit(registration, log.kind, token=token)

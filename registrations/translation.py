@@ -1,0 +1,11 @@
+"""Which fields of this app exist in five languages (django-modeltranslation adds `name_cs` … `name_en`)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Part
+
+
+@register(Part)
+class PartTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"cs": ("name",)}

@@ -1,0 +1,67 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import in_all_languages, make_open_event, make_pages, make_part
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The rate limit lives in the cache: every test starts with a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def olomouc(db):
+    """An open event like the closing one: a seminar (120 seats) and a study tour (45, one bus)."""
+    make_pages()
+    event = make_open_event(slug="olomouc-test", **in_all_languages("title", "Closing seminar"))
+    seminar = make_part(
+        event,
+        date=datetime.date(2023, 6, 21),
+        capacity=120,
+        order=1,
+        name_cs="Seminář a workshopy",
+        name_sk="Seminár a workshopy",
+        name_pl="Seminarium i warsztaty",
+        name_hu="Szeminárium és workshopok",
+        name_en="Seminar and workshops",
+    )
+    tour = make_part(
+        event,
+        date=datetime.date(2023, 6, 22),
+        capacity=45,
+        order=2,
+        name_cs="Studijní cesta",
+        name_sk="Študijná cesta",
+        name_pl="Wizyta studyjna",
+        name_hu="Tanulmányút",
+        name_en="Study tour",
+    )
+    event.seminar, event.tour = seminar, tour
+    return event
+
+
+def form_data(event, **overrides) -> dict:
+    """A complete, valid registration form for both parts."""
+    data = {
+        "first_name": "Jana",
+        "last_name": "Nováková",
+        "email": "jana.novakova@example.cz",
+        "phone": "+420 601 234 567",
+        "organisation": "Obec Horní Dolní",
+        "position": "starostka",
+        "country": "CZ",
+        "parts": [part.pk for part in event.parts.all()],
+        "diet": "none",
+        "diet_other": "",
+        "accessibility_needs": "",
+        "note": "",
+        "privacy": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
