@@ -97,7 +97,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         "updated",
         "confirmed_at",
         "confirm_expires_at",
-        "checked_in_at",
     ]
     fieldsets = [
         (None, {"fields": ["event", "status", "language", "is_demo"]}),
@@ -116,7 +115,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Times"), {"fields": ["created", "updated", "confirmed_at", "confirm_expires_at", "checked_in_at"]}),
+        (_("Times"), {"fields": ["created", "updated", "confirmed_at", "confirm_expires_at"]}),
     ]
 
     def get_queryset(self, request):

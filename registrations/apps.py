@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class RegistrationsConfig(AppConfig):
     name = "registrations"
     verbose_name = _("Registrations")
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from .collation import register_sqlite_collations
+
+        connection_created.connect(register_sqlite_collations)

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Country, Event
+from events.models import Country, Event, Partner
 
 # Maximum lengths of the free texts; the forms enforce them (a TextField's max_length is not a DB limit).
 LONG_TEXT_MAX_LENGTH = 1000
@@ -110,13 +110,18 @@ class Registration(models.Model):
     updated = models.DateTimeField(_("updated"), auto_now=True)
     confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
-    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-created"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [
+            ("export_registration", _("Can export registrations and print attendance sheets")),
+            ("checkin_registration", _("Can check participants in at the door")),
+            ("anonymise_registration", _("Can anonymise the registrations of a past event")),
+            ("view_all_countries", _("Can see every country's participants in the partner portal")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -150,6 +155,8 @@ class Seat(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     # When the seat entered its status: the waiting list is served in this order (then by pk).
     since = models.DateTimeField(_("since"))
+    # Check-in is per part, i.e. per day: arriving for the seminar says nothing about the study tour.
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
 
     class Meta:
         ordering = ["part__order", "part__date", "part_id"]
@@ -194,3 +201,53 @@ class EmailLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.recipient}"
+
+
+class PartnerMembership(models.Model):
+    """A partner association's user: sees its own country's registrations in full in the portal."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="partner_membership"
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner association"), on_delete=models.CASCADE, related_name="members"
+    )
+
+    class Meta:
+        verbose_name = _("partner association member")
+        verbose_name_plural = _("partner association members")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.partner})"
+
+
+class PortalAccessLog(models.Model):
+    """Who looked at or exported which participant list, and when (personal data: kept as long as it)."""
+
+    class Action(models.TextChoices):
+        LIST = "list", _("viewed the participant list")
+        EXPORT_CSV = "export_csv", _("exported CSV")
+        EXPORT_XLSX = "export_xlsx", _("exported XLSX")
+        ADMIN_EXPORT = "admin_export", _("exported from the admin")
+        ATTENDANCE_SHEET = "attendance_sheet", _("printed an attendance sheet")
+        CHECKIN = "checkin", _("checked a participant in or out")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(_("user name"), max_length=150)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    detail = models.JSONField(_("filters and details"), default=dict, blank=True)
+    rows = models.PositiveIntegerField(_("rows shown"), default=0)
+    created = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("portal and export log entry")
+        verbose_name_plural = _("portal and export log")
+
+    def __str__(self) -> str:
+        return f"{self.created:%Y-%m-%d %H:%M} {self.username} {self.action}"

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import private, views
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path("registration/<str:token>/qr.svg", private.qr_code, name="qr"),
     path("registration/<str:token>/calendar.ics", private.calendar, name="calendar"),
     path("checkin/<str:code>/", views.checkin_card, name="checkin_card"),
+    # The partner associations' portal and the organisers' check-in at the door.
+    path("portal/", include("registrations.portal_urls")),
+    path("checkin/", include("registrations.checkin_urls")),
 ]
