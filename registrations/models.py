@@ -111,6 +111,8 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Set when the personal fields were blanked after the event; the counts for the report stay.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]
@@ -177,6 +179,8 @@ class EmailLog(models.Model):
         CHANGED = "changed", _("registration changed")
         CANCELLED = "cancelled", _("registration cancelled")
         LINK_AGAIN = "link_again", _("private link sent again")
+        DATA_EXPORTED = "data_exported", _("personal data downloaded")
+        DATA_DELETED = "data_deleted", _("registration and personal data deleted")
 
     registration = models.ForeignKey(
         Registration,

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import private, views
+from . import private, private_data, views
 
 app_name = "registrations"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("registration/<str:token>/cancel/", private.cancel, name="cancel"),
     path("registration/<str:token>/qr.svg", private.qr_code, name="qr"),
     path("registration/<str:token>/calendar.ics", private.calendar, name="calendar"),
+    path("registration/<str:token>/my-data.json", private_data.data_download, name="data_download"),
+    path("registration/<str:token>/delete/", private_data.data_delete, name="data_delete"),
     path("checkin/<str:code>/", views.checkin_card, name="checkin_card"),
     # The partner associations' portal and the organisers' check-in at the door.
     path("portal/", include("registrations.portal_urls")),

@@ -280,3 +280,7 @@ LOGGING = {
 # before the visitor sees "busy, please try again".
 REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
 REGISTRATION_LOCK_TIMEOUT = env_int("REGISTRATION_LOCK_TIMEOUT", 5)
+
+# Personal data of an event's registrations is blanked this many days after the event
+# (manage.py anonymise_registrations); the counts per country, part and day stay for the grant report.
+ANONYMISE_AFTER_DAYS = env_int("ANONYMISE_AFTER_DAYS", 180)

@@ -1,0 +1,164 @@
+"""The registrant's rights over their data (download, delete) and its anonymisation after the event.
+
+Deleting or anonymising never changes the seat rules: seats are released through the same services
+as a cancellation, so the waiting list moves up as it would.
+"""
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone, translation
+
+from events.models import Event
+
+from . import emails, services
+from .models import EmailLog, PortalAccessLog, Registration
+from .tokens import new_checkin_code, new_token, token_hash
+
+logger = logging.getLogger(__name__)
+
+# Fields that identify a person; blanked by anonymisation. Country, language, diet, parts, seats and
+# times stay: they are the counts of the grant report, and identify no one on their own.
+PERSONAL_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "organisation",
+    "position",
+    "diet_other",
+    "accessibility_needs",
+    "note",
+)
+
+
+def registration_data(registration: Registration) -> dict:
+    """Everything stored about one registrant, for "download my data" (GDPR Art. 15 and 20)."""
+
+    def when(value: datetime.datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "event": {"title": registration.event.title, "slug": registration.event.slug},
+        "status": registration.status,
+        "first_name": registration.first_name,
+        "last_name": registration.last_name,
+        "email": registration.email,
+        "phone": registration.phone,
+        "organisation": registration.organisation,
+        "position": registration.position,
+        "country": registration.country,
+        "language": registration.language,
+        "diet": registration.diet,
+        "diet_other": registration.diet_other,
+        "accessibility_needs": registration.accessibility_needs,
+        "note": registration.note,
+        "consents": {
+            "privacy_notice": {
+                "version": registration.privacy_version,
+                "language": registration.privacy_language,
+                "accepted_at": when(registration.privacy_accepted_at),
+            },
+            "photographs_and_video": registration.consent_photos,
+            "sharing_with_partner_associations": registration.consent_sharing,
+        },
+        "parts": [
+            {
+                "part": seat.part.name,
+                "date": seat.part.date.isoformat(),
+                "status": seat.status,
+                "since": when(seat.since),
+                "checked_in_at": when(seat.checked_in_at),
+            }
+            for seat in registration.seats.select_related("part")
+        ],
+        "emails": [
+            {"kind": log.kind, "language": log.language, "created": when(log.created), "sent_at": when(log.sent_at)}
+            for log in registration.emails.order_by("created")
+        ],
+        "created": when(registration.created),
+        "updated": when(registration.updated),
+        "confirmed_at": when(registration.confirmed_at),
+    }
+
+
+def registration_data_exported(*, registration: Registration) -> None:
+    """Tell the registrant their data was downloaded: if someone else holds their link, they learn of it."""
+    with transaction.atomic():
+        services._email_after_commit(registration, EmailLog.Kind.DATA_EXPORTED)
+
+
+def registration_delete(*, registration: Registration) -> None:
+    """Delete the registration and everything stored about the person (GDPR Art. 17). Its seats go to the
+    waiting list first; the confirmation e-mail is rendered before and sent after, and its log keeps no
+    address."""
+    message = emails.build_message(registration, kind=EmailLog.Kind.DATA_DELETED)
+    with transaction.atomic():
+        services.registration_cancel(registration=registration, notify=False)
+        log = EmailLog.objects.create(kind=EmailLog.Kind.DATA_DELETED, language=registration.language)
+        registration.emails.all().delete()
+        registration.delete()
+        transaction.on_commit(partial(_send_without_registration, message, log.pk), robust=True)
+
+
+def _send_without_registration(message, log_id: int) -> None:
+    log = EmailLog.objects.get(pk=log_id)
+    try:
+        message.send()
+    except Exception as error:  # a failed send is recorded; the deletion stands
+        logger.exception("sending the data_deleted e-mail failed")
+        log.error = type(error).__name__
+        log.save(update_fields=["error"])
+    else:
+        log.sent_at = timezone.now()
+        log.save(update_fields=["sent_at"])
+
+
+def events_due_for_anonymisation(*, today: datetime.date | None = None) -> QuerySet[Event]:
+    """Events whose last day is more than ANONYMISE_AFTER_DAYS ago and that still hold personal data."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.ANONYMISE_AFTER_DAYS)
+    ended = Q(end_date__lt=cutoff) | Q(end_date__isnull=True, start_date__lt=cutoff)
+    pending = Q(registrations__anonymised_at__isnull=True)
+    return Event.objects.filter(ended & pending).distinct().order_by("start_date")
+
+
+def event_anonymise(*, event: Event, now: datetime.datetime | None = None) -> int:
+    """Blank every personal field of the event's registrations, their e-mail log and the portal and export
+    log of the event. Returns how many registrations were anonymised."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registrations = list(event.registrations.select_for_update().filter(anonymised_at__isnull=True))
+        for registration in registrations:
+            for field in PERSONAL_FIELDS:
+                setattr(registration, field, "")
+            # Unique per event, so an address is needed; it reaches no one and names no one.
+            registration.email = f"anonymised-{registration.pk}@anonymised.invalid"
+            # The private link and the door code stop working.
+            registration.token_hash = token_hash(new_token())
+            registration.checkin_code = new_checkin_code()
+            registration.anonymised_at = now
+        Registration.objects.bulk_update(
+            registrations, [*PERSONAL_FIELDS, "email", "token_hash", "checkin_code", "anonymised_at"], batch_size=500
+        )
+        EmailLog.objects.filter(registration__event=event).update(recipient="", subject="", error="")
+        PortalAccessLog.objects.filter(event=event).update(user=None, username="", detail={})
+    logger.info("anonymised event=%s registrations=%d", event.slug, len(registrations))
+    return len(registrations)
+
+
+def anonymisation_summary(event: Event) -> dict:
+    """What the dry run reports for one event."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = str(event.title)
+    registrations = event.registrations.filter(anonymised_at__isnull=True)
+    return {
+        "event": title,
+        "last_day": event.last_day,
+        "registrations": registrations.count(),
+        "email_log": EmailLog.objects.filter(registration__event=event).exclude(recipient="").count(),
+        "portal_log": PortalAccessLog.objects.filter(event=event).exclude(username="").count(),
+    }
