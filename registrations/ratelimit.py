@@ -7,10 +7,13 @@ control rewrites it, and a limit keyed on it could be dodged by changing the hea
 
 import functools
 import hashlib
+import logging
 import time
 
 from django.core.cache import cache
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 LIMIT = 10
 WINDOW_SECONDS = 10 * 60
@@ -38,10 +41,18 @@ def limit_posts(scope: str):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method == "POST" and not hit(scope, request.META.get("REMOTE_ADDR", "")):
-                response = render(request, "429.html", status=429)
-                response["Retry-After"] = str(WINDOW_SECONDS)
-                return response
+            if request.method == "POST":
+                try:
+                    allowed = hit(scope, request.META.get("REMOTE_ADDR", ""))
+                except Exception:  # the cache is down: fail closed, a limit that cannot count lets no one by
+                    logger.exception("rate limit cache unavailable for %s", scope)
+                    response = render(request, "registrations/busy.html", status=503)
+                    response["Retry-After"] = "30"
+                    return response
+                if not allowed:
+                    response = render(request, "429.html", status=429)
+                    response["Retry-After"] = str(WINDOW_SECONDS)
+                    return response
             return view(request, *args, **kwargs)
 
         return wrapped

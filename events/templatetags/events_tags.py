@@ -85,7 +85,7 @@ def richtext(text: str, heading_level: int = 2) -> SafeString:
 def json_ld(data: dict | None) -> SafeString:
     """A `<script type="application/ld+json">` block; <, > and & are escaped as in json_script."""
     if not data:
-        return SafeString("")
+        return ""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     payload = payload.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
     # Review note: safe because the JSON above has every character that could end the script escaped.
