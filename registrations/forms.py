@@ -56,6 +56,16 @@ def availability(part: Part) -> str:
 class PartChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
+    def _check_values(self, value):
+        # An id no database column can hold (a 30-digit number) is as invalid as an unknown one; asking
+        # the database would fail with an overflow instead of a form error.
+        for pk in value:
+            if not (str(pk).isascii() and str(pk).isdigit() and len(str(pk)) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, part: Part) -> str:
         when = formats.date_format(part.date, "DATE_FORMAT")
         return " · ".join(text for text in (part.name, when, availability(part)) if text)
