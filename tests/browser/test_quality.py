@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from events.models import Event
 from events.seed import seed_content
+from registrations.seed import seed_parts
+from tests.factories import make_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +42,7 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, 
     if (box.width === 0 && box.height === 0) return false;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden')) return false;
-    if (style.display === 'inline' && el.closest('p, li, dd, td, figcaption')) return false;
+    if (style.display === 'inline' && el.closest('p, li, dd, td, figcaption, label')) return false;
     return box.width < 24 || box.height < 24;
   })
   .map(el => `${el.tagName} "${(el.innerText || el.value || el.name || '').trim().slice(0, 40)}"`)"""
@@ -49,7 +52,8 @@ def url_of(live_server, lang: str, page: str) -> str:
     return f"{live_server.url}/{lang}/{page}"
 
 
-def check_page(page, url: str, *, width: int, expect_status: int = 200) -> list[str]:
+def watch(page, url: str) -> list[str]:
+    """Collect console errors, failed requests and error responses (other than the page's own)."""
     problems: list[str] = []
 
     def on_console(message) -> None:
@@ -63,20 +67,30 @@ def check_page(page, url: str, *, width: int, expect_status: int = 200) -> list[
         "response",
         lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and r.url != url else None,
     )
-    response = page.goto(url)
-    assert response.status == expect_status, url
+    return problems
+
+
+def audit(page, *, width: int) -> list[str]:
+    """axe-core's WCAG A/AA rules, horizontal scrolling on a phone, tap targets."""
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         """async () => (await axe.run(document, {runOnly: {type: 'tag',
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     )
-    problems += [f"axe {violation}" for violation in result]
+    problems = [f"axe {violation}" for violation in result]
     if width <= 360:
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > width:
             problems.append(f"horizontal scroll: {scroll_width}px")
-    problems += [f"tap target under 24 px: {target}" for target in page.evaluate(SMALL_TARGETS)]
+    return problems + [f"tap target under 24 px: {target}" for target in page.evaluate(SMALL_TARGETS)]
+
+
+def check_page(page, url: str, *, width: int, expect_status: int = 200) -> list[str]:
+    problems = watch(page, url)
+    response = page.goto(url)
+    assert response.status == expect_status, url
+    problems += audit(page, width=width)
     return [f"{url} @{width}px: {problem}" for problem in problems]
 
 
@@ -91,7 +105,42 @@ def test_public_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang,
         page.close()
     page = new_page(locale=lang, width=width)
     problems += check_page(page, url_of(live_server, lang, NOT_FOUND), width=width, expect_status=404)
-    assert problems == []
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_registration_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
+    seed_content()
+    seed_parts()
+    event = Event.objects.get(slug="olomouc-2023")
+    pending = make_registration(event, parts=list(event.parts.all()), language=lang)
+    active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=lang)
+    pages = [
+        f"events/{event.slug}/register/",
+        f"events/{event.slug}/register/check-your-email/",
+        "registration/link/",
+        f"registration/{pending.token}/confirm/",
+        f"registration/{pending.token}/",
+        f"registration/{active.token}/",
+        f"registration/{active.token}/cancel/",
+        f"registration/{active.token}/delete/",
+    ]
+    problems = []
+    for path in pages:
+        page = new_page(locale=lang, width=width)
+        problems += check_page(page, url_of(live_server, lang, path), width=width)
+        page.close()
+    # The form sent empty: the error summary and the errors beside each field.
+    page = new_page(locale=lang, width=width)
+    url = url_of(live_server, lang, pages[0])
+    problems += watch(page, url)
+    page.goto(url)
+    page.locator("main form [type=submit]").last.click()
+    page.wait_for_load_state()
+    assert page.locator(".invalid-feedback, .error-summary, [role=alert]").count() > 0
+    problems += [f"{url} (errors) @{width}px: {p}" for p in audit(page, width=width)]
+    assert problems == [], "\n".join(problems)
 
 
 def test_public_pages_are_valid_html(tmp_path):

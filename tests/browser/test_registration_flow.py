@@ -74,7 +74,7 @@ def test_slovak_registrant_confirms_waits_for_the_bus_and_cancels(live_server, p
     services.registration_confirm(registration=waiting)
     assert Seat.objects.get(registration=waiting).status == "waitlisted"
 
-    page.locator("a.btn-outline-danger").click()
+    page.locator("main a[href$='/cancel/']").click()
     page.wait_for_url(re.compile(r".*/cancel/$"))
     assert no_horizontal_scroll(page)
     page.locator("main form button[type=submit]").click()

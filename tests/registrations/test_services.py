@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from registrations import services
 from registrations.models import EmailLog, Registration, Seat
@@ -199,7 +199,8 @@ def test_expire_command_deletes_only_expired_pending_registrations(olomouc, caps
     make_registration(olomouc, parts=[olomouc.seminar], confirm_expires_at=past)
     fresh = make_registration(olomouc, parts=[olomouc.seminar])
     active = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", confirm_expires_at=past)
-    call_command("expire_registrations")
+    with translation.override("en"):
+        call_command("expire_registrations")
     assert "2 unconfirmed registrations deleted." in capsys.readouterr().out
     assert set(Registration.objects.all()) == {fresh, active}
 
