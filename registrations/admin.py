@@ -1,15 +1,24 @@
 """A solid, plain admin for parts, registrations and e-mails. Every change of seats goes through the
 services, so the admin keeps the rules (capacity, waiting list, e-mails) like the public pages do."""
 
+from functools import partial
+
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from events.admin import TranslationStatusMixin
 
-from . import services
+from . import reports, services
+from .admin_actions import RegistrationActionsMixin
+from .admin_filters import CheckedInFilter, PartFilter, SeatStatusFilter
 from .exceptions import RegistrationError
 from .models import EmailLog, Part, Registration, Seat
 
@@ -58,7 +67,7 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since"]
+    fields = ["part", "status", "since", "checked_in_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -77,14 +86,40 @@ class EmailLogInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "organisation", "country", "language", "status", "parts", "created", "confirmed_at"]
-    list_filter = ["event", "status", "country", "language", "diet", "is_demo"]
+class RegistrationAdmin(RegistrationActionsMixin, admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "organisation",
+        "country",
+        "language",
+        "status",
+        "seat_statuses",
+        "created",
+        "confirmed_at",
+    ]
+    list_filter = [
+        "event",
+        PartFilter,
+        SeatStatusFilter,
+        CheckedInFilter,
+        "status",
+        "country",
+        "language",
+        "diet",
+        "is_demo",
+    ]
     list_select_related = ["event"]
     search_fields = ["first_name", "last_name", "email", "organisation"]
     date_hierarchy = "created"
     inlines = [SeatInline, EmailLogInline]
-    actions = ["cancel_registrations"]
+    actions = [
+        "confirm_on_behalf",
+        "move_up",
+        "cancel_registrations",
+        "resend_last_email",
+        "export_selected_csv",
+        "export_selected_xlsx",
+    ]
     readonly_fields = [
         "event",
         "email",
@@ -119,28 +154,63 @@ class RegistrationAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        seats = Count("seats", filter=~Q(seats__status=Seat.Status.CANCELLED))
-        return super().get_queryset(request).annotate(seat_count=seats)
+        seats = Seat.objects.select_related("part").exclude(status=Seat.Status.CANCELLED)
+        return super().get_queryset(request).prefetch_related(Prefetch("seats", seats, to_attr="held_seats"))
 
-    @admin.display(description=_("parts"), ordering="seat_count")
-    def parts(self, registration: Registration) -> int:
-        return registration.seat_count
+    @admin.display(description=_("parts of the programme"))
+    def seat_statuses(self, registration: Registration) -> str:
+        return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
 
     def has_add_permission(self, request) -> bool:
         # Registrations come through the form, which checks the address and takes seats by the rules.
         return False
 
-    @admin.action(description=_("Cancel the selected registrations (the registrants are told by e-mail)"))
-    def cancel_registrations(self, request, queryset) -> None:
-        count = 0
-        for registration in queryset.exclude(status=Registration.Status.CANCELLED):
-            services.registration_cancel(registration=registration)
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d registration cancelled.", "%(count)d registrations cancelled.", count)
-            % {"count": count},
-            messages.SUCCESS,
+    def has_export_permission(self, request) -> bool:
+        return request.user.has_perm(reports.EXPORT_PERMISSION)
+
+    def get_urls(self):
+        def wrap(view, **kwargs):
+            return self.admin_site.admin_view(partial(view, model_admin=self, **kwargs))
+
+        return [
+            path("overview/", wrap(reports.overview_index), name="registrations_registration_overview_index"),
+            path("overview/<int:event_id>/", wrap(reports.overview), name="registrations_registration_overview"),
+            path(
+                "attendance/<int:part_id>/",
+                wrap(reports.attendance_sheet),
+                name="registrations_registration_attendance",
+            ),
+            path(
+                "export/<str:file_format>/",
+                self.admin_site.admin_view(self.export_filtered),
+                name="registrations_registration_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        event = request.GET.get("event__id__exact", "")
+        overview = (
+            reverse("admin:registrations_registration_overview", args=[event])
+            if event.isdigit()
+            else reverse("admin:registrations_registration_overview_index")
+        )
+        context = {"can_export": self.has_export_permission(request), "overview_url": overview}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
+
+    def export_filtered(self, request, file_format: str):
+        """Every row of the list as filtered and searched now (the buttons above the list carry the filters)."""
+        if file_format not in {"csv", "xlsx"}:
+            raise Http404
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect("admin:registrations_registration_changelist")
+        detail = {"scope": "filtered", "filters": request.GET.dict()}
+        return reports.export_response(
+            request, registrations=changelist.get_queryset(request), file_format=file_format, detail=detail
         )
 
 

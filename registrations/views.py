@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events.models import Event
 
-from . import selectors, services
+from . import checkin, selectors, services
 from .exceptions import RegistrationClosedError
 from .forms import LinkAgainForm, RegistrationForm
 from .http import busy_when_locked, private_page
@@ -78,12 +78,15 @@ def resend(request: HttpRequest) -> HttpResponse:
 @require_GET
 @private_page
 def checkin_card(request: HttpRequest, code: str) -> HttpResponse:
-    """What the door QR code opens. Only staff see who it is; anyone else sees a neutral card."""
-    context = {}
-    if request.user.is_authenticated and request.user.is_staff:
-        registration = selectors.registration_by_checkin_code(code)
-        context = {"registration": registration, "staff": True}
-        if registration is not None:
-            context["rows"] = selectors.registration_parts_by_status(registration)
-            context["name"] = registration.full_name(get_language())
+    """What the door QR code opens. An organiser sees the person's card and checks them in; anyone else
+    sees the same neutral page for every code, valid or not, and the code is not even looked up."""
+    if not request.user.has_perm(checkin.PERMISSION):
+        return render(request, "registrations/checkin_card.html", {"organiser": False})
+    registration = selectors.registration_by_checkin_code(code)
+    context = {"organiser": True, "registration": registration, "today": timezone.localdate()}
+    if registration is not None:
+        seats = selectors.registration_seats(registration)
+        for seat in seats:
+            seat.arrival = checkin.arrival_text(seat)
+        context.update(seats=seats, name=registration.full_name(get_language()))
     return render(request, "registrations/checkin_card.html", context)

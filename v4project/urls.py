@@ -7,6 +7,10 @@ from django.urls import include, path
 
 from events import views as events_views
 from events.sitemaps import sitemaps
+from registrations.lockout import LockoutAdminAuthenticationForm
+
+# The admin login gets the same lockout as the portal (5 failures → 15 minutes), and still admits only staff.
+admin.site.login_form = LockoutAdminAuthenticationForm
 
 # Machines' pages and the admin live outside the language prefix: they are the same in every language.
 # A bare "/" matches nothing here, so LocaleMiddleware redirects it to the visitor's language.

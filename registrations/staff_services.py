@@ -1,0 +1,123 @@
+"""What organisers do to registrations, on top of the public rules in `services.py`.
+
+Confirming on someone's behalf and cancelling call the public services themselves; moving a chosen person
+up and checking in are new writes, made under the same locks (registration first, then the part) so the
+capacity still holds whatever the concurrency.
+"""
+
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+
+from . import selectors, services
+from .exceptions import ConfirmationExpiredError, RegistrationError
+from .models import EmailLog, Part, PortalAccessLog, Registration, Seat
+from .tokens import new_token, token_hash
+
+
+class PartFullError(RegistrationError):
+    message = _("This part of the programme is full.")
+
+
+class NotWaitlistedError(RegistrationError):
+    message = _("This seat is not on the waiting list.")
+
+
+class NotConfirmedError(RegistrationError):
+    message = _("Only a confirmed seat can be checked in.")
+
+
+class NoEmailError(RegistrationError):
+    message = _("No e-mail has been sent to this registrant yet.")
+
+
+def access_log(
+    *, user: AbstractBaseUser, action: str, event: Event | None = None, detail: dict | None = None, rows: int = 0
+) -> PortalAccessLog:
+    """Record who looked at, exported or changed personal data, and when."""
+    return PortalAccessLog.objects.create(
+        user=user, username=user.get_username(), action=action, event=event, detail=detail or {}, rows=rows
+    )
+
+
+def registration_confirm_on_behalf(*, registration: Registration) -> Registration:
+    """Confirm a pending registration for someone who could not use the link (e.g. asked by phone).
+
+    The same rules as the link: seats while free, else the waiting list; an expired one is refused. The
+    registrant gets the usual e-mail with a fresh private link (the one in the first e-mail stops working).
+    """
+    with transaction.atomic():
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        token = None
+        if locked.status == Registration.Status.PENDING:
+            token = new_token()
+            locked.token_hash = token_hash(token)
+            locked.save(update_fields=["token_hash", "updated"])
+        try:
+            return services.registration_confirm(registration=locked, token=token)
+        except ConfirmationExpiredError:
+            raise ConfirmationExpiredError(
+                _("The time to confirm this registration has expired; the registrant needs to register again.")
+            ) from None
+
+
+def seat_move_up(*, seat: Seat, now: datetime.datetime | None = None) -> Seat:
+    """Confirm one chosen waitlisted seat (organisers may pick someone out of turn), only while the part
+    has a free seat; the registrant is told by e-mail. A full part refuses and nothing changes."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        Registration.objects.select_for_update().filter(pk=seat.registration_id).first()
+        part = Part.objects.select_for_update().get(pk=seat.part_id)
+        seat = Seat.objects.select_related("registration").get(pk=seat.pk)
+        if seat.status != Seat.Status.WAITLISTED:
+            raise NotWaitlistedError
+        if part.capacity is not None and selectors.confirmed_count(part.pk) >= part.capacity:
+            raise PartFullError(
+                _("%(part)s is full (%(capacity)d seats): nobody can move up until a seat is free.")
+                % {"part": part.name, "capacity": part.capacity}
+            )
+        seat.status = Seat.Status.CONFIRMED
+        seat.since = now
+        seat.save(update_fields=["status", "since"])
+        # The same e-mail as when the waiting list moves by itself ("services" records it and sends it
+        # after the commit, in the registrant's language).
+        services._email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
+    return seat
+
+
+def email_resend_last(*, registration: Registration) -> EmailLog:
+    """Send the registrant's latest e-mail again, in their language; returns the log it was copied from."""
+    log = registration.emails.order_by("-created", "-pk").first()
+    if log is None:
+        raise NoEmailError
+    services.email_resend(log=log)
+    return log
+
+
+def seat_checkin(*, seat: Seat, arrived: bool, user: AbstractBaseUser, now: datetime.datetime | None = None) -> Seat:
+    """Mark a confirmed seat as arrived (for that day only) or undo it; every change is logged.
+
+    Marking twice keeps the first arrival time, so a double tap at the door changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        seat = Seat.objects.select_for_update().select_related("part__event", "registration").get(pk=seat.pk)
+        if seat.status != Seat.Status.CONFIRMED or seat.registration.status != Registration.Status.ACTIVE:
+            raise NotConfirmedError
+        if arrived and seat.checked_in_at is None:
+            seat.checked_in_at = now
+        elif not arrived:
+            seat.checked_in_at = None
+        seat.save(update_fields=["checked_in_at"])
+        access_log(
+            user=user,
+            action=PortalAccessLog.Action.CHECKIN,
+            event=seat.part.event,
+            detail={"seat": seat.pk, "registration": seat.registration_id, "part": seat.part_id, "arrived": arrived},
+            rows=1,
+        )
+    return seat
