@@ -1,131 +1,23 @@
-"""The partner portal: who may see which participants, in how much detail, and what is logged."""
-
-import csv
-import io
+"""The partner portal: who may see which participants, in how much detail."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.urls import reverse
-from django.utils import timezone, translation
-from openpyxl import load_workbook
 
-from events.models import Partner
-from registrations.models import PartnerMembership, PortalAccessLog, Registration, Seat
-from registrations.tokens import new_checkin_code, new_token, token_hash
-from tests.factories import make_event, make_part, make_partner, make_registration
+from registrations.models import PortalAccessLog, Registration
+from tests.factories import make_event, make_part, make_registration
+from tests.registrations.portal_world import (
+    COUNTRIES,
+    PARTNERS,
+    assert_no_foreign_contact,
+    csv_rows,
+    list_url,
+    login,
+    rows_of,
+    url,
+    visible_to,
+    xlsx_rows,
+)
 
 pytestmark = pytest.mark.django_db
-
-COUNTRIES = ["CZ", "SK", "PL", "HU"]
-PARTNERS = [f"partner-{code.lower()}" for code in COUNTRIES]
-PASSWORD = "a-long-password-123"
-
-
-@pytest.fixture
-def world(olomouc):
-    """Per country: a registrant who shares, one who does not, one waitlisted who shares, and a pending
-    and a cancelled one who must never appear. Plus one from another country, and a partner user each."""
-    event = olomouc
-    for code in COUNTRIES:
-        partner = Partner.objects.filter(country=code).first() or make_partner(country=code)
-        user = get_user_model().objects.create_user(f"partner-{code.lower()}", password=PASSWORD)
-        PartnerMembership.objects.create(user=user, partner=partner)
-        for kind, sharing, status in [("Shared", True, "confirmed"), ("Private", False, "confirmed")]:
-            person(event, code, kind, sharing=sharing, seat_status=status, parts=[event.seminar, event.tour])
-        person(event, code, "Waiting", sharing=True, seat_status="waitlisted", parts=[event.tour])
-        person(event, code, "Pending", sharing=True, seat_status=None, parts=[event.seminar])
-        cancelled = person(event, code, "Gone", sharing=True, seat_status="confirmed", parts=[event.seminar])
-        Registration.objects.filter(pk=cancelled.pk).update(status=Registration.Status.CANCELLED)
-    person(event, "OTHER", "Shared", sharing=True, seat_status="confirmed", parts=[event.seminar])
-    person(event, "OTHER", "Private", sharing=False, seat_status="confirmed", parts=[event.seminar])
-    other_event = make_event(slug="elsewhere")
-    person(other_event, "HU", "Elsewhere", sharing=True, seat_status="confirmed", parts=[make_part(other_event)])
-    return event
-
-
-def person(event, code: str, kind: str, *, sharing: bool, seat_status, parts) -> Registration:
-    """Last name "Shared-HU", e-mail "shared.hu@example.org", phone "+00 HU Shared": easy to look for."""
-    return make_registration(
-        event,
-        parts=parts,
-        seat_status=seat_status,
-        first_name="Anna",
-        last_name=f"{kind}-{code}",
-        email=f"{kind.lower()}.{code.lower()}@example.org",
-        phone=f"+00 {code} {kind}",
-        position=f"mayor of {kind}-{code}",
-        country=code,
-        consent_sharing=sharing,
-        note=f"note of {kind}-{code}",
-    )
-
-
-def visible_to(role: str) -> dict[str, bool]:
-    """{last name: shown in full} that the role must see on the Olomouc list."""
-    everyone = [f"{kind}-{code}" for code in [*COUNTRIES, "OTHER"] for kind in ("Shared", "Private", "Waiting")]
-    everyone = [name for name in everyone if name != "Waiting-OTHER"]
-    if role in ("organiser", "superuser"):
-        return dict.fromkeys(everyone, True)
-    own = role.removeprefix("partner-").upper()
-    return {
-        name: name.endswith(f"-{own}")
-        for name in everyone
-        if name.endswith(f"-{own}") or not name.startswith("Private")
-    }
-
-
-@pytest.fixture
-def accounts(world):
-    User = get_user_model()
-    editor = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    organiser = User.objects.create_user("organiser", password=PASSWORD, is_staff=True)
-    organiser.groups.add(Group.objects.get(name="Organisers"))
-    User.objects.create_superuser("boss", "boss@example.org", PASSWORD)
-    return {"editor": "editor", "organiser": "organiser", "superuser": "boss", **{p: p for p in PARTNERS}}
-
-
-def login(client, username: str):
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
-
-
-def url(name: str, language: str = "en", **kwargs) -> str:
-    with translation.override(language):
-        return reverse(f"registrations:portal_{name}", kwargs=kwargs)
-
-
-def list_url(language: str = "en", slug: str = "olomouc-test") -> str:
-    return url("participants", language, slug=slug)
-
-
-def rows_of(response) -> dict[str, bool]:
-    return {row.registration.last_name: row.full for row in response.context["rows"]}
-
-
-def csv_rows(response) -> list[dict]:
-    body = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
-    return list(csv.DictReader(io.StringIO(body)))
-
-
-def xlsx_rows(response) -> list[dict]:
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    header, *data = sheet.iter_rows(values_only=True)
-    return [{key: value or "" for key, value in zip(header, row, strict=True)} for row in data]
-
-
-def assert_no_foreign_contact(text: str, own: str | None) -> None:
-    for code in [*COUNTRIES, "OTHER"]:
-        if code == own:
-            continue
-        for kind in ("shared", "private", "waiting"):
-            assert f"{kind}.{code.lower()}@example.org" not in text
-            assert f"+00 {code} {kind.title()}" not in text
-            assert f"note of {kind.title()}-{code}" not in text
-
-
-# The permission matrix -------------------------------------------------------------------------------
 
 PAGES = ["home", "participants", "export_csv", "export_xlsx"]
 
@@ -323,111 +215,3 @@ def test_hungarian_reader_sees_family_name_first(client, accounts):
 
 
 # Log and headers ------------------------------------------------------------------------------------
-
-
-def test_every_list_view_and_export_is_logged(client, accounts, olomouc):
-    login(client, "partner-sk")
-    client.get(list_url(), {"country": "CZ", "q": "shared", "part": "bogus"})
-    client.get(url("export_csv", slug="olomouc-test"))
-    client.get(url("export_xlsx", slug="olomouc-test"), {"status": "waitlisted"})
-    client.get(url("home"))  # the list of events holds no personal data: not logged
-    logs = list(PortalAccessLog.objects.order_by("pk").values("username", "action", "event", "detail", "rows"))
-    user = get_user_model().objects.get(username="partner-sk")
-    entry = {"username": "partner-sk", "event": olomouc.pk}
-    assert logs == [
-        {**entry, "action": "list", "detail": {"q": "shared", "country": "CZ", "page": 1}, "rows": 1},
-        {**entry, "action": "export_csv", "detail": {}, "rows": 10},
-        {**entry, "action": "export_xlsx", "detail": {"status": "waitlisted"}, "rows": 4},
-    ]
-    assert set(PortalAccessLog.objects.values_list("user", flat=True)) == {user.pk}
-
-
-@pytest.mark.parametrize("role", ["anonymous", "partner-cz"])
-def test_every_portal_response_is_private(client, accounts, role):
-    if role != "anonymous":
-        login(client, role)
-    for address in [url("login"), url("home"), list_url(), url("participants", slug="nope")]:
-        response = client.get(address)
-        assert "no-store" in response["Cache-Control"], address
-        assert response["X-Robots-Tag"] == "noindex"
-
-
-def test_language_links_keep_the_visitor_on_the_participant_list(client, accounts):
-    html = login(client, "partner-hu").get(list_url("hu")).content.decode()
-    assert f'href="{list_url("pl")}" hreflang="pl"' in html
-
-
-# Login ----------------------------------------------------------------------------------------------
-
-
-def test_login_page_is_in_the_visitors_language_and_leads_to_the_portal(client, accounts):
-    response = client.get(url("login", "hu"))
-    assert response.status_code == 200
-    assert '<html lang="hu">' in response.content.decode()
-    response = client.post(url("login", "hu"), {"username": "partner-hu", "password": PASSWORD})
-    assert response["Location"] == url("home", "hu")
-
-
-def test_login_returns_to_the_page_asked_for(client, accounts):
-    response = client.post(f"{url('login')}?next={list_url()}", {"username": "partner-hu", "password": PASSWORD})
-    assert response["Location"] == list_url()
-
-
-@pytest.mark.parametrize("evil", ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"])
-def test_login_never_redirects_off_the_site(client, accounts, evil):
-    response = client.post(url("login"), {"username": "partner-hu", "password": PASSWORD, "next": evil})
-    assert response.status_code == 302
-    assert response["Location"] == url("home")
-    # Already signed in: the login page sends the user on, and again only within the site.
-    response = client.get(url("login"), {"next": evil})
-    assert response["Location"] == url("home")
-
-
-# Query counts ---------------------------------------------------------------------------------------
-
-
-def bulk_registrations(event, count: int) -> None:
-    """`count` active registrations, each with both parts; countries in turn, every third not sharing."""
-    codes = [*COUNTRIES, "OTHER"]
-    now = timezone.now()
-    registrations = Registration.objects.bulk_create(
-        Registration(
-            event=event,
-            token_hash=token_hash(new_token()),
-            checkin_code=new_checkin_code(),
-            status=Registration.Status.ACTIVE,
-            first_name="Bulk",
-            last_name=f"Person {n:05}",
-            email=f"bulk{n}@example.org",
-            organisation="Obec",
-            country=codes[n % len(codes)],
-            language="cs",
-            consent_sharing=n % 3 != 0,
-            privacy_version="test",
-            privacy_language="cs",
-            privacy_accepted_at=now,
-            confirmed_at=now,
-        )
-        for n in range(count)
-    )
-    Seat.objects.bulk_create(
-        Seat(registration=registration, part=part, status="waitlisted" if n % 7 == 0 else "confirmed", since=now)
-        for n, registration in enumerate(registrations)
-        for part in (event.seminar, event.tour)
-    )
-
-
-@pytest.mark.parametrize("count", [50, 2000])
-@pytest.mark.parametrize("role", ["partner-hu", "organiser"])
-def test_participant_list_needs_a_dozen_queries_whatever_its_length(
-    client, accounts, olomouc, django_assert_max_num_queries, count, role
-):
-    bulk_registrations(olomouc, count)
-    login(client, role)
-    with django_assert_max_num_queries(12):
-        response = client.get(list_url(), {"part": olomouc.tour.pk, "q": "bulk"})
-    assert response.status_code == 200
-    codes = [*COUNTRIES, "OTHER"]
-    visible = count if role == "organiser" else sum(1 for n in range(count) if codes[n % 5] == "HU" or n % 3)
-    assert len(response.context["rows"]) == min(visible, 100)
-    assert response.context["page"].paginator.count == visible
