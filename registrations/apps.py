@@ -12,3 +12,9 @@ class RegistrationsConfig(AppConfig):
         from .collation import register_sqlite_collations
 
         connection_created.connect(register_sqlite_collations)
+
+        from django.db.models.signals import post_migrate
+
+        from .roles import ensure_staff_groups
+
+        post_migrate.connect(ensure_staff_groups, sender=self, dispatch_uid="ensure_staff_groups")

@@ -1,0 +1,54 @@
+"""The staff roles: Editors edit the content, Organisers run the registrations.
+
+Created by a data migration and again after every `migrate` (and every test flush), so the groups and
+their permissions always exist, with the permissions listed here.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+EDITOR_MODELS = {"events": ["partner", "event", "programmeitem", "photo", "document", "page"]}
+ORGANISER_MODELS = {"registrations": ["part", "registration", "seat", "emaillog"]}
+ORGANISER_EXTRA = [
+    ("registrations", "export_registration"),
+    ("registrations", "checkin_registration"),
+    ("registrations", "anonymise_registration"),
+    ("registrations", "view_all_countries"),
+    ("registrations", "view_portalaccesslog"),
+    ("registrations", "view_partnermembership"),
+    ("events", "view_event"),
+    ("events", "view_partner"),
+]
+
+
+def _model_permissions(Permission, models: dict[str, list[str]]) -> list:
+    return [
+        Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{name}")
+        for app_label, names in models.items()
+        for name in names
+        for action in ("add", "change", "delete", "view")
+    ]
+
+
+def create_staff_groups(apps) -> None:
+    """Create or update both groups; `apps` is the migration's app registry or the real one."""
+    # Permissions are normally created after all migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        # A migration's app registry has no models modules, which create_permissions insists on; the
+        # real registry must keep its own (Django's post_migrate receivers depend on it).
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.set(_model_permissions(Permission, EDITOR_MODELS))
+    organisers, _ = Group.objects.get_or_create(name="Organisers")
+    extra = [Permission.objects.get(content_type__app_label=a, codename=c) for a, c in ORGANISER_EXTRA]
+    organisers.permissions.set([*_model_permissions(Permission, ORGANISER_MODELS), *extra])
+
+
+def ensure_staff_groups(sender, apps=global_apps, **kwargs) -> None:
+    """post_migrate receiver (a flush sends it without `apps`, as Django's own receivers expect)."""
+    create_staff_groups(apps)
