@@ -52,6 +52,8 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         initial = {field: getattr(registration, field) for field in services.DETAIL_FIELDS}
         initial["parts"] = current_part_ids(registration)
         form = DetailsForm(request.POST or None, initial=initial, event=registration.event)
+        # Post to the page itself, never to a #fragment of it: that would take the focus off the errors.
+        form.helper.form_action = request.path
         if request.method == "POST" and form.is_valid():
             try:
                 services.registration_update(

@@ -41,6 +41,8 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         context["closed_message"] = closed_message(event)
         return render(request, "registrations/register.html", context, status=403 if request.method == "POST" else 200)
     form = RegistrationForm(request.POST or None, event=event)
+    # Post to the page itself, never to a #fragment of it: that would take the focus off the errors.
+    form.helper.form_action = request.path
     if request.method == "POST" and form.is_valid():
         # A filled honeypot gets the same answer as everyone, and nothing is stored or sent.
         if not form.is_spam:
@@ -69,6 +71,8 @@ def check_email(request: HttpRequest, slug: str) -> HttpResponse:
 @busy_when_locked
 def resend(request: HttpRequest) -> HttpResponse:
     form = LinkAgainForm(request.POST or None)
+    # Post to the page itself, never to a #fragment of it: that would take the focus off the errors.
+    form.helper.form_action = request.path
     if request.method == "POST" and form.is_valid():
         services.registration_link_again(email=form.cleaned_data["email"])
         return redirect(f"{request.path}?sent=1")

@@ -1,0 +1,87 @@
+"""A visitor registers in Czech with the keyboard alone (Tab, Shift+Tab, Space, Enter and typing), seeing
+where the focus is; a form sent with mistakes puts the focus on the list of errors, which links to each
+field; the "skip to content" link works."""
+
+import pytest
+
+from events.seed import seed_content
+from registrations.models import Registration
+from registrations.seed import seed_parts
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FOCUS_VISIBLE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none';
+}"""
+
+
+def tab_to(page, selector: str, *, limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` has the focus, checking the focus shows each step."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS_VISIBLE), (
+            f"focus not visible on {page.evaluate('document.activeElement.outerHTML')[:120]}"
+        )
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def type_into(page, selector: str, text: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def test_registering_in_czech_with_the_keyboard_alone(live_server, new_page):
+    seed_content()
+    seed_parts()
+    page = new_page(locale="cs", width=1280)
+    page.goto(live_server.url + "/cs/events/olomouc-2023/register/")
+
+    # The first Tab reaches "skip to content", which moves the focus to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    # The whole form by keyboard, with an impossible phone number that only the server can refuse.
+    type_into(page, "#id_first_name", "Jana")
+    type_into(page, "#id_last_name", "Šťastná")
+    type_into(page, "#id_email", "jana.stastna@example.cz")
+    type_into(page, "#id_phone", "12")
+    type_into(page, "#id_organisation", "Obec Horní Dolní")
+    tab_to(page, "#id_country")
+    page.keyboard.type("Česko")  # a closed select picks the option whose name is typed
+    tab_to(page, "input[name=parts]")
+    page.keyboard.press("Space")
+    tab_to(page, "input[name=privacy]")
+    page.keyboard.press("Space")
+    tab_to(page, "main form [type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # The focus is on the list of errors; its link leads to the phone field, which keeps what was typed.
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.evaluate(FOCUS_VISIBLE)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_phone"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#id_phone")
+    assert page.input_value("#id_first_name") == "Jana"
+    # The link makes the phone field the starting point: Tab goes just past it, Shift+Tab back onto it.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "id_phone"
+    assert page.evaluate(FOCUS_VISIBLE)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("+420 601 234 567")
+    tab_to(page, "main form [type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/register/check-your-email/")
+    registration = Registration.objects.get()
+    assert (registration.first_name, registration.last_name, registration.country) == ("Jana", "Šťastná", "CZ")
+    assert registration.phone == "+420 601 234 567"
+    assert registration.requested_parts.count() == 1
