@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1
 MANAGE := $(DEV_ENV) $(PY) manage.py
 DEMO_PASSWORD ?= demo-password-v4
 
-.PHONY: run test lint format check messages makemessages migrations-check install seed browser-deps clean
+.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@python$(PYTHON_VERSION) --version >/dev/null 2>&1 || { echo "Python $(PYTHON_VERSION) is needed (see README)."; exit 1; }
@@ -47,6 +47,11 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 
 test: install messages browser-deps
 	$(VENV)/bin/pytest
+
+# Lighthouse on the home page, an event and the registration form in two languages, served as in
+# production; reports in audit/. Fails below 1.0 for accessibility, best practices and SEO.
+audit: install messages browser-deps
+	$(PY) tests/browser/lighthouse.py
 
 lint: install
 	$(VENV)/bin/ruff check .
