@@ -119,6 +119,7 @@ class RegistrationAdmin(RegistrationActionsMixin, admin.ModelAdmin):
         "resend_last_email",
         "export_selected_csv",
         "export_selected_xlsx",
+        "anonymise_events",
     ]
     readonly_fields = [
         "event",

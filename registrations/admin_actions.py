@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import reports, services, staff_services
+from . import privacy, reports, services, staff_services
 from .exceptions import RegistrationError
 from .models import Registration, Seat
 
@@ -90,6 +90,22 @@ class RegistrationActionsMixin:
     @admin.action(description=_("Export the selected rows (XLSX)"), permissions=["export"])
     def export_selected_xlsx(self, request, queryset):
         return reports.export_response(request, registrations=queryset, file_format="xlsx", detail=_selection(request))
+
+    @admin.action(
+        description=_("Anonymise the registrations of these events (only events past the retention period)"),
+        permissions=["anonymise"],
+    )
+    def anonymise_events(self, request, queryset) -> None:
+        due = privacy.events_due_for_anonymisation().filter(registrations__in=queryset).distinct()
+        count = sum(privacy.event_anonymise(event=event) for event in due)
+        self._done(
+            request,
+            count,
+            ngettext("%(count)d registration anonymised.", "%(count)d registrations anonymised.", count),
+        )
+
+    def has_anonymise_permission(self, request) -> bool:
+        return request.user.has_perm("registrations.anonymise_registration")
 
 
 def _selection(request) -> dict:

@@ -119,3 +119,32 @@ def test_anonymisation_blanks_personal_data_and_keeps_the_counts(past_event, set
 def test_events_within_the_retention_period_are_left_alone(past_event, settings):
     settings.ANONYMISE_AFTER_DAYS = 365 * 10
     assert list(privacy.events_due_for_anonymisation()) == []
+
+
+def test_organisers_anonymise_a_past_event_from_the_admin(past_event, settings, client):
+    from tests.registrations.staff_users import make_user
+
+    settings.ANONYMISE_AFTER_DAYS = 180
+    organiser = make_user("organiser")
+    client.force_login(organiser)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    selected = list(Registration.objects.values_list("pk", flat=True)[:1])
+    response = client.post(
+        "/admin/registrations/registration/",
+        {"action": "anonymise_events", "_selected_action": selected},
+        follow=True,
+    )
+    assert "3 registrations anonymised." in response.content.decode()
+    assert not Registration.objects.filter(anonymised_at__isnull=True).exists()
+
+
+def test_the_anonymise_action_needs_its_own_permission(past_event, client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    clerk = get_user_model().objects.create_user("clerk", password="a-long-password-123", is_staff=True)
+    clerk.user_permissions.set(Permission.objects.filter(codename__in=["view_registration", "change_registration"]))
+    client.force_login(clerk)
+    html = client.get("/admin/registrations/registration/").content.decode()
+    assert 'value="cancel_registrations"' in html  # the list and its other actions are there
+    assert 'value="anonymise_events"' not in html
