@@ -87,3 +87,37 @@ class RegistrationFormFuzzTest(TestCase):
     def test_any_token_is_a_404_or_a_page(self, token):
         response = Client().get(f"/cs/registration/{token.replace('/', '')}/")
         assert response.status_code in {200, 301, 302, 404}
+
+
+class StaffPagesFuzzTest(TestCase):
+    """The portal's filters and the check-in search, given anything at all: never a 500."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.registrations.staff_users import make_user
+
+        make_pages()
+        cls.event = make_open_event(slug="olomouc-2023", **in_all_languages("title", "Seminar"))
+        cls.part = make_part(cls.event, capacity=5)
+        make_registration(cls.event, parts=[cls.part], seat_status="confirmed", country="HU", last_name="Győrffy")
+        cls.partner = make_user("partner", country="HU")
+        cls.organiser = make_user("organiser")
+
+    @fuzz
+    @given(params=st.dictionaries(st.sampled_from(["q", "part", "status", "country", "page", "x"]), anything))
+    def test_portal_filters_and_exports_never_fail(self, params):
+        for user in (self.partner, self.organiser):
+            client = Client()
+            client.force_login(user)
+            for suffix in ("", "participants.csv", "participants.xlsx"):
+                response = client.get(f"/hu/portal/events/{self.event.slug}/{suffix}", params)
+                assert response.status_code == 200, (suffix, response.status_code)
+
+    @fuzz
+    @given(query=anything, day=st.one_of(st.integers(), st.text(max_size=30)))
+    def test_checkin_search_never_fails(self, query, day):
+        client = Client()
+        client.force_login(self.organiser)
+        assert client.get("/cs/checkin/", {"q": query}).status_code == 200
+        day_path = str(day).replace("/", "")
+        assert client.get(f"/cs/checkin/day/{day_path}/", {"q": query}).status_code in {200, 404}
