@@ -107,3 +107,24 @@ def test_every_email_escapes_markup_in_its_html_part(hostile, kind):
     # The plain-text part is text: the markup is shown as typed, which is harmless there.
     assert "<" in message.body or kind in {"data_deleted", "data_exported", "link_again", "confirm_address"}
     mail.outbox = []
+
+
+@pytest.mark.django_db
+def test_the_portal_and_its_exports_show_markup_as_text(hostile, client):
+    from tests.registrations.staff_users import make_user
+
+    client.force_login(make_user("organiser"))
+    html = client.get("/en/portal/events/olomouc-2023/").content.decode()
+    assert_escaped(html, "portal list")
+    csv_text = b"".join(client.get("/en/portal/events/olomouc-2023/participants.csv").streaming_content).decode()
+    # A CSV is text, not a page: the markup stays as typed, quoted, and nothing in it becomes a formula.
+    assert '"""><script>alert(1)</script><img src=x onerror=alert(1)>"' in csv_text
+
+
+@pytest.mark.django_db
+def test_the_checkin_page_shows_markup_as_text(hostile, client):
+    from tests.registrations.staff_users import make_user
+
+    client.force_login(make_user("organiser"))
+    html = client.get("/en/checkin/").content.decode()
+    assert_escaped(html, "check-in")
