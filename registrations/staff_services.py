@@ -6,6 +6,7 @@ capacity still holds whatever the concurrency.
 """
 
 import datetime
+import logging
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
@@ -18,6 +19,8 @@ from . import selectors, services
 from .exceptions import ConfirmationExpiredError, RegistrationError
 from .models import EmailLog, Part, PortalAccessLog, Registration, Seat
 from .tokens import new_token, token_hash
+
+logger = logging.getLogger("v4.staff")
 
 
 class PartFullError(RegistrationError):
@@ -39,10 +42,13 @@ class NoEmailError(RegistrationError):
 def access_log(
     *, user: AbstractBaseUser, action: str, event: Event | None = None, detail: dict | None = None, rows: int = 0
 ) -> PortalAccessLog:
-    """Record who looked at, exported or changed personal data, and when."""
-    return PortalAccessLog.objects.create(
+    """Record who looked at, exported or changed personal data, and when: in the database, and as one line
+    in the application log (by user id, never with the filters, which may hold a searched name)."""
+    entry = PortalAccessLog.objects.create(
         user=user, username=user.get_username(), action=action, event=event, detail=detail or {}, rows=rows
     )
+    logger.info("staff user=%s action=%s event=%s rows=%d", user.pk, action, event.slug if event else "-", rows)
+    return entry
 
 
 def registration_confirm_on_behalf(*, registration: Registration) -> Registration:

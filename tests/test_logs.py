@@ -53,3 +53,18 @@ def test_each_log_event_is_one_line_and_staff_actions_say_who_did_what(pages, lo
     assert "Győrffy" not in log_output.getvalue()
     logging.getLogger("x").error("multi\nline", exc_info=RuntimeError("boom\nagain"))
     assert len(log_output.getvalue().strip().splitlines()) == len(lines) + 1
+
+
+@pytest.mark.django_db
+def test_portal_views_and_checkins_are_logged_by_who_without_names(pages, log_output, client):
+    from tests.registrations.staff_users import make_user
+
+    event = make_event(slug="olomouc-2023", registration_opens="2020-01-01T00:00:00Z")
+    part = make_part(event)
+    make_registration(event, parts=[part], seat_status="confirmed", last_name="Győrffy")
+    organiser = make_user("organiser")
+    client.force_login(organiser)
+    client.get("/en/portal/events/olomouc-2023/", {"q": "Győrffy"})
+    line = log_output.getvalue().strip().splitlines()[-1]
+    assert f"staff user={organiser.pk} action=list event=olomouc-2023 rows=1" in line
+    assert "Győrffy" not in log_output.getvalue()
