@@ -97,15 +97,37 @@ def check_page(page, url: str, *, width: int, expect_status: int = 200) -> list[
     return [f"{url} @{width}px: {problem}" for problem in problems]
 
 
+def check_pages(new_page, live_server, lang: str, width: int, paths: list[str]) -> list[str]:
+    """Each page in a fresh tab, so one page's console never blames another."""
+    problems = []
+    for path in paths:
+        page = new_page(locale=lang, width=width)
+        problems += check_page(page, url_of(live_server, lang, path), width=width)
+        page.close()
+    return problems
+
+
+def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
+    """The registration pages, with a pending and a confirmed registrant's private pages."""
+    pending = make_registration(event, parts=list(event.parts.all()), language=language)
+    active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=language)
+    return [
+        f"events/{event.slug}/register/",
+        f"events/{event.slug}/register/check-your-email/",
+        "registration/link/",
+        f"registration/{pending.token}/confirm/",
+        f"registration/{pending.token}/",
+        f"registration/{active.token}/",
+        f"registration/{active.token}/cancel/",
+        f"registration/{active.token}/delete/",
+    ]
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_public_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
     seed_content()
-    problems = []
-    for path in PAGES:
-        page = new_page(locale=lang, width=width)
-        problems += check_page(page, url_of(live_server, lang, path), width=width)
-        page.close()
+    problems = check_pages(new_page, live_server, lang, width, PAGES)
     page = new_page(locale=lang, width=width)
     problems += check_page(page, url_of(live_server, lang, NOT_FOUND), width=width, expect_status=404)
     assert problems == [], "\n".join(problems)
@@ -116,24 +138,8 @@ def test_public_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang,
 def test_registration_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
     seed_content()
     seed_parts()
-    event = Event.objects.get(slug="olomouc-2023")
-    pending = make_registration(event, parts=list(event.parts.all()), language=lang)
-    active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=lang)
-    pages = [
-        f"events/{event.slug}/register/",
-        f"events/{event.slug}/register/check-your-email/",
-        "registration/link/",
-        f"registration/{pending.token}/confirm/",
-        f"registration/{pending.token}/",
-        f"registration/{active.token}/",
-        f"registration/{active.token}/cancel/",
-        f"registration/{active.token}/delete/",
-    ]
-    problems = []
-    for path in pages:
-        page = new_page(locale=lang, width=width)
-        problems += check_page(page, url_of(live_server, lang, path), width=width)
-        page.close()
+    pages = registration_paths(Event.objects.get(slug="olomouc-2023"), language=lang)
+    problems = check_pages(new_page, live_server, lang, width, pages)
     # The form sent empty: the error summary and the errors beside each field.
     page = new_page(locale=lang, width=width)
     url = url_of(live_server, lang, pages[0])
@@ -181,17 +187,7 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", STAFF_PASSWORD)
     call_command("seed_demo", stdout=io.StringIO())
     event = Event.objects.get(slug="olomouc-2023")
-    pending = make_registration(event, parts=list(event.parts.all()))
-    active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed")
-    registration_pages = [
-        f"events/{event.slug}/register/",
-        f"events/{event.slug}/register/check-your-email/",
-        "registration/link/",
-        f"registration/{pending.token}/confirm/",
-        f"registration/{pending.token}/",
-        f"registration/{active.token}/",
-        f"registration/{active.token}/delete/",
-    ]
+    registration_pages = registration_paths(event)
     visitor, organiser = Client(), Client()
     organiser.force_login(get_user_model().objects.get(username="organiser"))
     files = []
