@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1
 MANAGE := $(DEV_ENV) $(PY) manage.py
 DEMO_PASSWORD ?= demo-password-v4
 
-.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps clean
+.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps clean bench bench-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@python$(PYTHON_VERSION) --version >/dev/null 2>&1 || { echo "Python $(PYTHON_VERSION) is needed (see README)."; exit 1; }
@@ -24,7 +24,7 @@ messages: install
 # English is the source language: its catalogue copies each message (msgen), so it is complete too.
 makemessages: install
 	$(MANAGE) makemessages -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
-	msgattrib --clear-fuzzy --empty --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	msgattrib --clear-fuzzy --empty --clear-previous --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 
 run: install messages
@@ -68,3 +68,12 @@ check: lint migrations-check messages test
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media
+
+# The benchmark against a bare Django app on this machine (issue 7): PostgreSQL at 127.0.0.1:5432 (user
+# postgres), wrk and Chromium from Debian. Prints the table, writes bench/results/latest.{json,md}, and
+# fails when a budget does.
+bench-deps: browser-deps
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+bench: install messages bench-deps
+	$(PY) -m bench.run

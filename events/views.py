@@ -16,12 +16,14 @@ from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .cache import cached_page
 from .calendar import event_calendar_bytes
 from .models import Document, Event, Page, Partner, Photo
 from .structured_data import event_json_ld
@@ -45,6 +47,7 @@ class PageMixin:
         return super().get_context_data(page=self.get_page(), **kwargs)
 
 
+@method_decorator(cached_page, name="dispatch")
 class HomeView(TemplateView):
     template_name = "events/home.html"
 
@@ -57,6 +60,7 @@ class HomeView(TemplateView):
         )
 
 
+@method_decorator(cached_page, name="dispatch")
 class ProjectView(PageMixin, TemplateView):
     template_name = "events/project.html"
     slug = Page.Slug.PROJECT
@@ -69,6 +73,7 @@ class ProjectView(PageMixin, TemplateView):
         )
 
 
+@method_decorator(cached_page, name="dispatch")
 class PartnersView(PageMixin, TemplateView):
     template_name = "events/partners.html"
     slug = Page.Slug.PARTNERS
@@ -78,10 +83,12 @@ class PartnersView(PageMixin, TemplateView):
         return super().get_context_data(partners=Partner.objects.prefetch_related(hosted), **kwargs)
 
 
+@method_decorator(cached_page, name="dispatch")
 class PageView(PageMixin, TemplateView):
     template_name = "events/page.html"
 
 
+@method_decorator(cached_page, name="dispatch")
 class EventListView(ListView):
     template_name = "events/event_list.html"
     context_object_name = "events"
@@ -90,6 +97,7 @@ class EventListView(ListView):
         return published_events()
 
 
+@method_decorator(cached_page, name="dispatch")
 class EventDetailView(DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"

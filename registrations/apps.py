@@ -18,3 +18,11 @@ class RegistrationsConfig(AppConfig):
         from .roles import ensure_staff_groups
 
         post_migrate.connect(ensure_staff_groups, sender=self, dispatch_uid="ensure_staff_groups")
+
+        from events.cache import connect_content_models
+
+        from .models import Part, Seat
+
+        # The event page's registration box shows each part's seats left: a confirmation, a cancellation
+        # or a new capacity empties the public page cache.
+        connect_content_models(Part, Seat)
