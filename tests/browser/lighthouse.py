@@ -71,21 +71,26 @@ def start_server(env: dict, port: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def audit(url: str, name: str) -> dict[str, float]:
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            "--output=html",
-            f"--output-path={OUT / name}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            "--quiet",
-        ],
-        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-        check=True,
-    )
+def audit(url: str, name: str, *, attempts: int = 3) -> dict[str, float]:
+    """One Lighthouse run. A run that fails outright (Lighthouse's own "NO_NAVSTART: please run Lighthouse
+    again" when Chromium's trace comes back incomplete) is tried again; a low score never is."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output=html",
+        f"--output-path={OUT / name}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--quiet",
+    ]
+    for attempt in range(1, attempts + 1):
+        run = subprocess.run(command, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=False)
+        if run.returncode == 0:
+            break
+        print(f"note: Lighthouse failed on {url} (attempt {attempt} of {attempts})")
+    else:
+        raise SystemExit(f"Lighthouse could not audit {url}")
     report = json.loads((OUT / f"{name}.report.json").read_text())
     return {key: category["score"] for key, category in report["categories"].items()}
 
