@@ -88,7 +88,7 @@ def registration_data(registration: Registration) -> dict:
 def registration_data_exported(*, registration: Registration) -> None:
     """Tell the registrant their data was downloaded: if someone else holds their link, they learn of it."""
     with transaction.atomic():
-        services._email_after_commit(registration, EmailLog.Kind.DATA_EXPORTED)
+        services.email_after_commit(registration, EmailLog.Kind.DATA_EXPORTED)
 
 
 def registration_delete(*, registration: Registration) -> None:

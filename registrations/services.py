@@ -78,7 +78,7 @@ def _lock_parts(part_ids: Iterable[int]) -> list[Part]:
     return list(parts.select_for_update() if SEAT_LOCKING else parts)
 
 
-def _email_after_commit(
+def email_after_commit(
     registration: Registration, kind: str, *, token: str | None = None, part: Part | None = None
 ) -> None:
     """Record the e-mail now, in the transaction (so "sent within the hour" is known at once), send it after
@@ -143,7 +143,7 @@ def registration_start(
         except IntegrityError:
             return  # the same address, submitted twice at once: the other request sends the e-mail
         registration.requested_parts.set(parts)
-        _email_after_commit(registration, EmailLog.Kind.CONFIRM_ADDRESS, token=token)
+        email_after_commit(registration, EmailLog.Kind.CONFIRM_ADDRESS, token=token)
 
 
 def _link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
@@ -151,7 +151,7 @@ def _link_again(*, registrations: list[Registration], now: datetime.datetime) ->
         return
     for registration in registrations:
         token = _rotate_token(registration)
-        _email_after_commit(registration, EmailLog.Kind.LINK_AGAIN, token=token)
+        email_after_commit(registration, EmailLog.Kind.LINK_AGAIN, token=token)
 
 
 def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
@@ -197,7 +197,7 @@ def registration_confirm(
         registration.status = Registration.Status.ACTIVE
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at", "updated"])
-        _email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
+        email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
     return registration
 
 
@@ -215,7 +215,7 @@ def waitlist_promote(*, part: Part, now: datetime.datetime | None = None) -> lis
         seat.save(update_fields=["status", "since"])
         confirmed += 1
         promoted.append(seat)
-        _email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
+        email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
     return promoted
 
 
@@ -266,7 +266,7 @@ def registration_update(
             for part_id in sorted(wanted - seats.keys()):
                 part = locked[part_id]
                 _take_seat(registration=registration, part=part, confirmed=selectors.confirmed_count(part.pk), now=now)
-            _email_after_commit(registration, EmailLog.Kind.CHANGED, token=token)
+            email_after_commit(registration, EmailLog.Kind.CHANGED, token=token)
     return registration
 
 
@@ -285,7 +285,7 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
         registration.status = Registration.Status.CANCELLED
         registration.save(update_fields=["status", "updated"])
         if notify:
-            _email_after_commit(registration, EmailLog.Kind.CANCELLED)
+            email_after_commit(registration, EmailLog.Kind.CANCELLED)
     return registration
 
 
@@ -312,4 +312,4 @@ def email_resend(*, log: EmailLog) -> None:
             if registration.status == Registration.Status.PENDING:
                 registration.confirm_expires_at = timezone.now() + _confirm_window()
                 registration.save(update_fields=["confirm_expires_at", "updated"])
-        _email_after_commit(registration, log.kind, token=token)
+        email_after_commit(registration, log.kind, token=token)

@@ -92,7 +92,7 @@ def seat_move_up(*, seat: Seat, now: datetime.datetime | None = None) -> Seat:
         seat.save(update_fields=["status", "since"])
         # The same e-mail as when the waiting list moves by itself ("services" records it and sends it
         # after the commit, in the registrant's language).
-        services._email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
+        services.email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
     return seat
 
 
