@@ -1,58 +1,103 @@
-"""A page cache for anonymous visitors of the public pages, per language, emptied by any content change.
+"""A page cache for anonymous visitors of the public pages, answered by the first middleware.
 
-Every cached page carries the content version it was rendered under; the version is a random token kept
-in Django's cache, replaced whenever a model whose data a public page shows is saved or deleted. A page
-whose version is not the current one is never served, so nothing is stale after a save. The version is
-replaced after the commit: a page rendered from the old rows meanwhile is stored under the old version
-and never served. A fresh token rather than a counter, because a counter evicted from the cache would
-start again and could match pages stored long ago.
+A hit touches neither the database nor the session, and runs none of the other middleware: the stored
+answer is the finished one, with every header the middleware had added. That is what lets the public
+pages keep up with a bare "Hello" view (issue 7).
 
-A hit reads the version and the page in one cache read (one query with the database cache, none with
-Redis) and touches neither the session nor the database otherwise. A read never writes the version: it is
-set by each content save and by `migrate`; while there is none (an emptied cache), pages are not cached.
+- **Where.** In each worker process's memory, least recently used first out, at most `MAX_BYTES`.
+- **Never stale after a save.** Every page carries the content stamp it was rendered under: a random token
+  in a small file beside the media files, replaced after each commit that changes what a public page shows
+  (the models connected below). Every request reads the file, one small read; a page whose stamp is not the
+  current one is never served. The stamp is read *before* the page is rendered, so a page rendered from
+  the old rows while a save commits is stored under the old stamp and never served. A file rather than
+  the shared cache because every process of the machine sees a replaced file at once, for the price of a
+  read instead of a database query; several app servers share it with the media files.
+- **Never stale by the clock.** A page also ends at the next moment it changes by itself: midnight (an
+  event becomes "held") and each registration's opening or closing time.
+- **Forms.** A page with a form carries a CSRF token, which is the visitor's own: the stored copy holds a
+  placeholder that each answer replaces with a token for that visitor's CSRF cookie, which the CSRF
+  middleware's own hooks read and set.
+- **Who.** Anonymous by construction: a request with a session or a messages cookie is never answered from
+  here, and an answer that sets any cookie but the CSRF one is never kept.
 """
 
+import contextlib
+import datetime
 import functools
-import hashlib
 import logging
+import os
+import re
 import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.core.exceptions import DisallowedHost
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 logger = logging.getLogger(__name__)
 
-# Named to sort after every other key: the database cache, when full, culls the first third in key order.
-VERSION_KEY = "zz-page-cache-version"
-# Pages also expire on their own, so a cache that is never emptied does not keep every URL ever asked for.
+STAMP_NAME = ".page-cache-stamp"
+# Pages also expire on their own, so a process that is never restarted does not keep them for ever.
 PAGE_TIMEOUT = 24 * 60 * 60
+# Each worker's share of memory for pages: some 400 pages of 40 KB, all five languages of the whole site.
+MAX_BYTES = 16 * 1024 * 1024
+CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 
 
-def new_content_version() -> str:
-    return secrets.token_hex(8)
+# The content stamp ------------------------------------------------------------------------------------
+
+
+def stamp_path() -> str:
+    return os.path.join(settings.MEDIA_ROOT, STAMP_NAME)
+
+
+def read_stamp() -> bytes | None:
+    """The current stamp; None while there is none (no page is cached then)."""
+    try:
+        fd = os.open(stamp_path(), os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        return os.read(fd, 64) or None
+    finally:
+        os.close(fd)
 
 
 def bump_content_version() -> None:
-    """Every cached page is out of date from now on."""
-    cache.set(VERSION_KEY, new_content_version(), timeout=None)
+    """Every cached page is out of date from now on, in every process: a new file replaces the old one in
+    one step, so a reader sees either the old stamp or the new one. When no new stamp can be written, the
+    old one is removed, which stops the caching rather than serving old pages."""
+    path = stamp_path()
+    temporary = f"{path}.{secrets.token_hex(6)}"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(secrets.token_hex(16).encode())
+        os.replace(temporary, path)
+    except OSError:
+        logger.exception("page cache stamp not replaced; pages are not cached until it is")
+        for leftover in (temporary, path):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
 
 
 def bump_after_migrate(**kwargs) -> None:
-    """A migration may change content; it also starts the version on a new installation (pages are cached
-    only while a version exists, and a read never writes one, so a page hit or miss stays cheap)."""
-    try:
-        bump_content_version()
-    except DatabaseError:  # the cache table comes with `createcachetable`, after the first migrate
-        logger.info("page cache version not set: no cache table yet")
+    """A migration may change content; it also starts the stamp on a new installation."""
+    bump_content_version()
 
 
 def content_changed(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
-    """post_save / post_delete receiver: replace the version once the transaction commits (once per
+    """post_save / post_delete receiver: replace the stamp once the transaction commits (once per
     transaction, however many rows it changes)."""
     connection = connections[using]
     if connection.in_atomic_block and any(entry[1] is bump_content_version for entry in connection.run_on_commit):
@@ -69,6 +114,89 @@ def connect_content_models(*models) -> None:
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"page_cache_delete_{label}")
 
 
+# The clock ---------------------------------------------------------------------------------------------
+
+_boundaries: tuple[bytes | None, list[datetime.datetime]] = (None, [])
+
+
+def registration_times(stamp: bytes) -> list[datetime.datetime]:
+    """Every registration opening and closing time, read once per stamp and process (an event's save
+    replaces the stamp)."""
+    global _boundaries
+    if _boundaries[0] != stamp:
+        from .models import Event
+
+        times = Event.objects.values_list("registration_opens", "registration_closes")
+        _boundaries = (stamp, sorted({moment for pair in times for moment in pair if moment is not None}))
+    return _boundaries[1]
+
+
+def valid_until(stamp: bytes, now: datetime.datetime) -> float:
+    """When a page rendered at `now` may change without a save: the next midnight, the next registration
+    opening or closing, or the page timeout, whichever comes first (as a Unix time)."""
+    local = timezone.localtime(now)
+    midnight = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time(), local.tzinfo)
+    ends = [now + datetime.timedelta(seconds=PAGE_TIMEOUT), midnight]
+    ends += [moment for moment in registration_times(stamp) if moment > now][:1]
+    return min(ends).timestamp()
+
+
+# The pages ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    stamp: bytes
+    valid_until: float
+    status: int
+    headers: dict
+    content: bytes
+    has_csrf_token: bool
+
+
+class PageStore:
+    """Least recently used pages of one process, at most `max_bytes` of content; safe across threads."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._pages: OrderedDict[str, Page] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, stamp: bytes) -> Page | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is None:
+                return None
+            if page.stamp != stamp or page.valid_until <= time.time():
+                self._remove(key)
+                return None
+            self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: Page) -> None:
+        if len(page.content) > self.max_bytes // 4:
+            return
+        with self._lock:
+            if key in self._pages:
+                self._remove(key)
+            self._pages[key] = page
+            self.size += len(page.content)
+            while self.size > self.max_bytes:
+                self._remove(next(iter(self._pages)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self.size = 0
+
+    def _remove(self, key: str) -> None:
+        self.size -= len(self._pages.pop(key).content)
+
+
+pages = PageStore()
+
+
 def is_cacheable_request(request: HttpRequest) -> bool:
     """Anonymous by construction: no session cookie (so no login and no messages kept in the session) and
     no messages cookie. Checking the cookies, not `request.user`, keeps a hit free of session queries."""
@@ -81,49 +209,68 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 def page_key(request: HttpRequest) -> str:
     # The host and scheme too: pages carry absolute links (canonical, alternates, Open Graph).
-    where = f"{request.scheme}://{request.get_host()}|{get_language()}|{request.get_full_path()}"
-    return "pages:" + hashlib.sha256(where.encode()).hexdigest()
-
-
-def sets_nothing(request: HttpRequest, response: HttpResponse) -> bool:
-    """No cookie now, and none the middleware would add afterwards (CSRF, session, messages)."""
-    session = getattr(request, "session", None)
-    storage = getattr(request, "_messages", None)
-    return not (
-        response.cookies
-        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        or (session is not None and session.modified)
-        or (storage is not None and storage.added_new)
-    )
+    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
 
 
 def cached_page(view):
-    """Serve the view's 200 answers to anonymous GETs from the cache, until the content changes."""
+    """Let the page cache keep the view's answers to anonymous GETs, until the content changes."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_cacheable_request(request):
-            return view(request, *args, **kwargs)
-        key = page_key(request)
-        try:
-            found = cache.get_many([VERSION_KEY, key])
-        except Exception:  # a cache outage must not take the public pages down with it
-            logger.exception("page cache unavailable")
-            return view(request, *args, **kwargs)
-        version = found.get(VERSION_KEY)
-        stored = found.get(key)
-        if version is not None and stored is not None and stored[0] == version:
-            _version, status, headers, content = stored
-            return HttpResponse(content, status=status, headers=headers)
         response = view(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response.render()
-        # The page depends on the cookies (a logged-in user or a message is never served from here).
-        patch_vary_headers(response, ("Cookie",))
-        cacheable = response.status_code == 200 and not response.streaming and sets_nothing(request, response)
-        if version is not None and cacheable:
-            stored = (version, response.status_code, dict(response.headers), response.content)
-            cache.set(key, stored, timeout=PAGE_TIMEOUT)
+        if request.method == "GET":
+            # The page depends on the cookies (a logged-in user or a message is never served from here).
+            patch_vary_headers(response, ("Cookie",))
+            response.page_cache = True
         return response
 
     return wrapped
+
+
+class PageCacheMiddleware:
+    """First in MIDDLEWARE: answers a hit at once; keeps what views marked with `cached_page` return."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        stamp = read_stamp()
+        try:
+            key = page_key(request)
+        except DisallowedHost:
+            return self.get_response(request)
+        if stamp is not None and (page := pages.get(key, stamp)) is not None:
+            return self.answer(request, page)
+        now = timezone.now()
+        response = self.get_response(request)
+        if stamp is not None and getattr(response, "page_cache", False):
+            self.keep(request, response, key, stamp, now)
+        return response
+
+    def answer(self, request: HttpRequest, page: Page) -> HttpResponse:
+        if not page.has_csrf_token:
+            response = HttpResponse(page.content, status=page.status, headers=page.headers)
+            response["Content-Length"] = len(page.content)
+            return response
+        self.csrf.process_request(request)  # the visitor's CSRF cookie, if it is a valid one
+        content = page.content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(content, status=page.status, headers=page.headers)
+        response["Content-Length"] = len(content)
+        return self.csrf.process_response(request, response)
+
+    def keep(self, request: HttpRequest, response: HttpResponse, key: str, stamp: bytes, now) -> None:
+        if response.status_code != 200 or response.streaming or not get_language_from_path(request.path_info):
+            return
+        content = response.content
+        token = CSRF_INPUT.search(content)
+        allowed_cookies = {settings.CSRF_COOKIE_NAME} if token and not settings.CSRF_USE_SESSIONS else set()
+        if not set(response.cookies) <= allowed_cookies:
+            return
+        if token:
+            content = content.replace(token.group(1), CSRF_PLACEHOLDER)
+        headers = {name: value for name, value in response.headers.items() if name != "Content-Length"}
+        page = Page(stamp, valid_until(stamp, now), response.status_code, headers, content, bool(token))
+        pages.put(key, page)

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from events.cache import cached_page
 from events.models import Event
 
 from . import checkin, selectors, services
@@ -32,6 +33,7 @@ def closed_message(event: Event) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@cached_page  # the form, with each visitor's own CSRF token (events/cache.py)
 @limit_posts("register")
 @busy_when_locked
 def register(request: HttpRequest, slug: str) -> HttpResponse:
