@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = "bench_v4"
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 REGISTRATIONS = 10_000  # active, each with a seat on both parts: the lists and the export show them
-PENDING = 1_500  # more, waiting for confirmation, with known tokens: the confirm POSTs use them
+PENDING = 3_000  # more, waiting for confirmation, with known tokens: the confirm POSTs use them
 EVENT_SLUG = "olomouc-2023"
 
 
@@ -164,6 +164,14 @@ def seat_counts() -> dict[str, dict]:
         }
     result["pending registrations"] = {"count": Registration.objects.filter(status="pending").count()}
     return result
+
+
+def confirmation_emails() -> dict[str, int]:
+    """The "registration confirmed" e-mails recorded so far: how many, and how many not sent yet."""
+    from registrations.models import EmailLog
+
+    logs = EmailLog.objects.filter(kind=EmailLog.Kind.REGISTRATION_CONFIRMED)
+    return {"recorded": logs.count(), "unsent": logs.filter(sent_at__isnull=True).count()}
 
 
 def session_cookie(username: str) -> str:

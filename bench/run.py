@@ -14,6 +14,7 @@ import platform
 import shutil
 import statistics
 import sys
+import time
 from pathlib import Path
 
 if __package__ in (None, ""):  # `python bench/run.py` as well as `python -m bench.run`
@@ -29,6 +30,7 @@ ADMIN_LIST = "/admin/registrations/registration/"
 PORTAL_LIST = f"/cs/portal/events/{SLUG}/"
 CSV_EXPORT = f"/cs/portal/events/{SLUG}/participants.csv"
 BURST_SEATS = 150  # free seminar seats when the confirm burst starts: it asks for more
+EMAIL_DRAIN_LIMIT = 60.0  # seconds after the burst by which every confirmation e-mail must have left
 
 
 def environment(scratch: Path) -> dict:
@@ -80,7 +82,20 @@ def measure(site: load.Server, hello: load.Server, tokens: list[str], cookies: d
         if counts.get("capacity") is not None and counts["confirmed"] > counts["capacity"]
     ]
     rows["confirm POST"]["capacities"] = capacities
+    rows["confirm POST"]["emails"] = emails_after_the_burst()
     return rows
+
+
+def emails_after_the_burst(limit: float = EMAIL_DRAIN_LIMIT) -> dict:
+    """The confirmations' e-mails leave after the answers, once a worker is quiet: wait until every one
+    recorded is sent, and say how long that took after the burst."""
+    started = time.monotonic()
+    while True:
+        emails = data.confirmation_emails()
+        if not emails["unsent"] or time.monotonic() - started > limit:
+            emails["seconds_after_burst"] = round(time.monotonic() - started, 1)
+            return emails
+        time.sleep(0.2)
 
 
 def server_times(site: load.Server, cookies: dict) -> dict:
@@ -121,6 +136,14 @@ def budgets(report: dict) -> list[tuple[str, bool, str]]:
     checks.append(("confirm POST p99 < 150 ms (20 clients)", confirm["p99_ms"] < 150, f"{confirm['p99_ms']:.0f} ms"))
     checks.append(
         ("confirm POST: no overbooking, no errors", not confirm["overbooked"] and not confirm["bad"], "checked")
+    )
+    emails = confirm["emails"]
+    checks.append(
+        (
+            f"confirmation e-mails all sent < {EMAIL_DRAIN_LIMIT:.0f} s after the burst",
+            emails["recorded"] > 0 and not emails["unsent"],
+            f"{emails['recorded'] - emails['unsent']:,} of {emails['recorded']:,} in {emails['seconds_after_burst']} s",
+        )
     )
     for name in ("admin list", "portal list"):
         ms, queries = times[name]["median_ms"], counts[name]["miss"]

@@ -9,6 +9,8 @@ class RegistrationsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        # The e-mail outbox counts requests from the first one on, to send only when the worker is quiet.
+        from . import outbox  # noqa: F401
         from .collation import register_sqlite_collations
 
         connection_created.connect(register_sqlite_collations)

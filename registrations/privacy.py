@@ -17,6 +17,7 @@ from events.models import Event
 
 from . import emails, services
 from .models import EmailLog, PortalAccessLog, Registration
+from .outbox import outbox
 from .tokens import new_checkin_code, new_token, token_hash
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ def registration_delete(*, registration: Registration) -> None:
         log = EmailLog.objects.create(kind=EmailLog.Kind.DATA_DELETED, language=registration.language)
         registration.emails.all().delete()
         registration.delete()
-        transaction.on_commit(partial(_send_without_registration, message, log.pk), robust=True)
+        transaction.on_commit(partial(outbox.send, partial(_send_without_registration, message, log.pk)), robust=True)
 
 
 def _send_without_registration(message, log_id: int) -> None:

@@ -14,9 +14,11 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from events.cache import content_changed
 from events.models import Event
 
 from . import selectors
@@ -28,6 +30,7 @@ from .exceptions import (
     RegistrationError,
 )
 from .models import EmailLog, Part, Registration, Seat
+from .outbox import outbox
 from .tokens import new_checkin_code, new_token, token_hash
 
 # Test-only switch for the control run of the race test (tests/registrations/test_race.py). With it off,
@@ -73,8 +76,8 @@ def _lock_registration(registration: Registration) -> Registration:
     return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
 
 
-def _lock_parts(part_ids: Iterable[int]) -> list[Part]:
-    parts = Part.objects.filter(pk__in=set(part_ids)).order_by("pk")
+def _lock_parts(part_ids: Iterable[int] | QuerySet) -> list[Part]:
+    parts = Part.objects.filter(pk__in=part_ids if isinstance(part_ids, QuerySet) else set(part_ids)).order_by("pk")
     return list(parts.select_for_update() if SEAT_LOCKING else parts)
 
 
@@ -82,12 +85,12 @@ def email_after_commit(
     registration: Registration, kind: str, *, token: str | None = None, part: Part | None = None
 ) -> None:
     """Record the e-mail now, in the transaction (so "sent within the hour" is known at once), send it after
-    the commit; the token, never stored, travels only in the callback."""
+    the commit through the outbox; the token, never stored, travels only in the callback."""
     log = EmailLog.objects.create(
         registration=registration, kind=kind, language=registration.language, recipient=registration.email
     )
     send = partial(send_registration_email, log_id=log.pk, token=token, part_id=part and part.pk)
-    transaction.on_commit(send, robust=True)
+    transaction.on_commit(partial(outbox.send, send), robust=True)
 
 
 def _rotate_token(registration: Registration) -> str:
@@ -172,11 +175,15 @@ def registration_confirm(
 ) -> Registration:
     """Confirm the e-mail address: each chosen part gets a seat if one is free, else a place on its
     waiting list. Confirming twice changes nothing. `token` (the one in the link used) goes into the
-    e-mail, so it links to the private page."""
+    e-mail, so it links to the private page.
+
+    The first minutes after registration opens bring a burst of these, each holding its parts' locks
+    until it commits: so they are taken last, and what follows takes three queries (the parts locked,
+    their seats counted, the new seats written)."""
     now = now or timezone.now()
-    part_ids = list(registration.requested_parts.values_list("pk", flat=True))
     counted_without_lock = None
     if not SEAT_LOCKING:  # the race test's control run only: see SEAT_LOCKING above
+        part_ids = registration.requested_parts.values_list("pk", flat=True)
         counted_without_lock = {pk: selectors.confirmed_count(pk) for pk in part_ids}
         time.sleep(UNLOCKED_RACE_WINDOW_SECONDS)
     with transaction.atomic():
@@ -188,17 +195,40 @@ def registration_confirm(
             raise RegistrationCancelledError
         if registration.confirm_expires_at is not None and registration.confirm_expires_at <= now:
             raise ConfirmationExpiredError
-        for part in _lock_parts(part_ids):
-            if counted_without_lock is None:
-                confirmed = selectors.confirmed_count(part.pk)
-            else:
-                confirmed = counted_without_lock[part.pk]
-            _take_seat(registration=registration, part=part, confirmed=confirmed, now=now)
         registration.status = Registration.Status.ACTIVE
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at", "updated"])
         email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
+        has_seats = set(registration.seats.values_list("part_id", flat=True))
+        # Last, as the parts' locks are held until the commit: every other confirmation waits meanwhile.
+        parts = _lock_parts(registration.requested_parts.values("pk"))
+        confirmed = counted_without_lock or selectors.confirmed_counts([part.pk for part in parts])
+        _take_seats(registration=registration, parts=parts, has_seats=has_seats, confirmed=confirmed, now=now)
     return registration
+
+
+def _take_seats(
+    *,
+    registration: Registration,
+    parts: list[Part],
+    has_seats: set[int],
+    confirmed: dict[int, int],
+    now: datetime.datetime,
+) -> None:
+    """A seat on each part while `confirmed` (seats taken, by part id) leaves one free, else a place on
+    its waiting list; new seats written in one query (a pending registration has none yet, normally).
+    `has_seats`: the ids of the parts the registration already has a seat on."""
+    new = []
+    for part in parts:
+        taken = confirmed.get(part.pk, 0)
+        if part.pk in has_seats:
+            _take_seat(registration=registration, part=part, confirmed=taken, now=now)
+            continue
+        status = Seat.Status.CONFIRMED if part.capacity is None or taken < part.capacity else Seat.Status.WAITLISTED
+        new.append(Seat(registration=registration, part=part, status=status, since=now))
+    Seat.objects.bulk_create(new)
+    if new:  # bulk_create sends no post_save: the event page's seats left change all the same
+        content_changed(sender=Seat)
 
 
 def waitlist_promote(*, part: Part, now: datetime.datetime | None = None) -> list[Seat]:

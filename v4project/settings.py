@@ -234,6 +234,9 @@ elif EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "V4 seminar <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Registrants' e-mails leave from a thread of the worker once it has no visitor to serve, so neither their
+# rendering nor the mail server holds up an answer (registrations/outbox.py). Off: sent within the request.
+EMAIL_IN_BACKGROUND = env_bool("EMAIL_IN_BACKGROUND", True)
 
 # The public address of the site, for links in e-mails and calendar files.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

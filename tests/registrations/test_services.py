@@ -211,3 +211,20 @@ def test_capacity_is_never_exceeded_by_sequential_confirmations(olomouc):
         services.registration_confirm(registration=registration)
     assert Seat.objects.filter(part=part, status="confirmed").count() == 3
     assert Seat.objects.filter(part=part, status="waitlisted").count() == 3
+
+
+def test_confirmation_locks_the_parts_last_and_takes_few_queries(olomouc, django_capture_on_commit_callbacks):
+    """In a burst, every confirmation waits for the one holding the parts' locks: after taking them,
+    only the seat count and the new seats' insert come before the commit, however many parts."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    registration = make_registration(olomouc, parts=[olomouc.seminar, olomouc.tour])
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=False):
+        services.registration_confirm(registration=registration)
+    statements = [query["sql"] for query in queries]
+    locked = next(n for n, sql in enumerate(statements) if 'FROM "registrations_part"' in sql)
+    after_lock = [sql.split()[0] for sql in statements[locked + 1 :] if "SAVEPOINT" not in sql]
+    assert after_lock == ["SELECT", "INSERT"], statements[locked:]
+    assert len(statements) <= 10
+    assert seat_statuses(registration) == {olomouc.seminar.name_en: "confirmed", olomouc.tour.name_en: "confirmed"}

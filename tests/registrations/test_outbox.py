@@ -1,0 +1,124 @@
+"""The e-mail outbox (registrations/outbox.py): e-mails leave after the answer, once the worker is quiet,
+never later than MAX_DELAY_SECONDS, and all of them before the process ends."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+from django.urls import reverse
+from django.utils import translation
+
+from registrations import outbox as outbox_module
+from registrations.models import EmailLog
+from registrations.outbox import Outbox
+from tests.factories import make_open_event, make_part, make_registration
+
+pytestmark = pytest.mark.django_db  # the folder's fixtures empty the cache table
+
+
+@pytest.fixture
+def background(settings, monkeypatch):
+    settings.EMAIL_IN_BACKGROUND = True
+    # Tests whose view raised left their request counted as unfinished (the test client re-raises instead
+    # of closing the answer, as a server would): this worker has none in flight.
+    monkeypatch.setattr(outbox_module.outbox, "_in_flight", 0)
+
+
+def eventually(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_confirmation_email_leaves_after_the_answer(client, background):
+    event = make_open_event(slug="olomouc-2023")
+    registration = make_registration(event, parts=[make_part(event, capacity=10)])
+    with translation.override("en"):
+        url = reverse("registrations:confirm", kwargs={"token": registration.token})
+    response = client.post(url)
+    assert response.status_code == 302
+    log = EmailLog.objects.get(registration=registration, kind=EmailLog.Kind.REGISTRATION_CONFIRMED)
+    assert eventually(lambda: len(mail.outbox) == 1)
+    assert mail.outbox[0].to == [registration.email]
+    assert registration.token in mail.outbox[0].body  # the private link, from memory: only its hash is stored
+    assert eventually(lambda: EmailLog.objects.get(pk=log.pk).sent_at is not None)
+
+
+def test_an_email_waits_while_the_worker_answers_a_request(background):
+    outbox, sent = Outbox(), []
+    outbox.request_started()
+    outbox.send(lambda: sent.append("confirmation"))
+    time.sleep(0.3)
+    assert sent == []
+    outbox.request_finished()
+    assert eventually(lambda: sent == ["confirmation"])
+
+
+def test_an_email_leaves_after_the_longest_wait_even_while_busy(background, monkeypatch):
+    monkeypatch.setattr(outbox_module, "MAX_DELAY_SECONDS", 0.2)
+    outbox, sent = Outbox(), []
+    outbox.request_started()
+    outbox.send(lambda: sent.append("confirmation"))
+    assert eventually(lambda: sent == ["confirmation"], seconds=2)
+    outbox.request_finished()
+
+
+def test_a_request_never_finished_stops_counting(background, monkeypatch):
+    monkeypatch.setattr(outbox_module, "LONGEST_REQUEST_SECONDS", 0.2)
+    outbox, sent = Outbox(), []
+    outbox.request_started()
+    outbox.send(lambda: sent.append("confirmation"))
+    assert eventually(lambda: sent == ["confirmation"], seconds=2)
+
+
+def test_drain_sends_everything_waiting_in_order(background):
+    outbox, sent = Outbox(), []
+    outbox.request_started()
+    for n in range(3):
+        outbox.send(lambda n=n: sent.append(n))
+    outbox.drain()
+    assert sent == [0, 1, 2]
+    assert outbox.waiting() == 0
+
+
+def test_one_failing_email_does_not_stop_the_next(background, caplog):
+    outbox, sent = Outbox(), []
+
+    def broken():
+        raise ConnectionError("mail server gone")
+
+    outbox.send(broken)
+    outbox.send(lambda: sent.append("next"))
+    assert eventually(lambda: sent == ["next"])
+    assert "could not be sent" in caplog.text
+
+
+def test_without_background_the_email_is_sent_within_the_call(settings):
+    settings.EMAIL_IN_BACKGROUND = False
+    outbox, sent = Outbox(), []
+    outbox.request_started()
+    outbox.send(lambda: sent.append("now"))
+    assert sent == ["now"]
+
+
+def test_a_process_that_ends_sends_what_is_waiting_first():
+    """gunicorn stops or restarts a worker by ending it: `atexit` sends the e-mails still waiting."""
+    script = (
+        "import django; django.setup()\n"
+        "from registrations.outbox import outbox\n"
+        "outbox.request_started()\n"  # a visitor is being answered, so the e-mail waits …
+        "outbox.send(lambda: print('sent at exit', flush=True))\n"
+    )  # … and the process ends now
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "v4project.settings", "DEBUG": "1", "EMAIL_IN_BACKGROUND": "1"}
+    command = [sys.executable, "-c", script]
+    result = subprocess.run(command, cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "sent at exit"
