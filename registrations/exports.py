@@ -1,29 +1,37 @@
-"""Participant lists as CSV and XLSX, streamed row by row so 10,000 rows need no more memory than 100.
+"""Participant lists as CSV and XLSX, streamed chunk by chunk so 10,000 rows need no more memory than 1,000.
 
 Spreadsheet programs run a cell that starts with =, +, -, @, tab or carriage return as a formula
 ("formula injection"); every text cell is neutralised: CSV gets a leading apostrophe, XLSX stores text.
+
+A 10,000-row export takes a fraction of a second because nothing is done per row that can be done once:
+registrations are read as tuples (building model instances and prefetching seats into them was half the
+time), the seats come in one query per chunk of rows, every label and the date format are looked up once per
+export, and the CSV is sent a chunk at a time (a line per write was a socket write per line under gunicorn).
 """
 
 import csv
-import functools
+import io
+import itertools
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, StreamingHttpResponse
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone, translation
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from .collation import by_surname
-from .models import RegistrantCountry, Registration, Seat
+from .models import Part, RegistrantCountry, Registration, Seat
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CHUNK = 500
+CHUNK = 1000  # rows read from the database, and CSV lines sent, at a time
 
 
 def neutralise(value: str) -> str:
@@ -31,104 +39,192 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-@dataclass(frozen=True)
-class Column:
-    label: Promise
-    value: Callable[[Registration, str], str]
+class ExportRow(NamedTuple):
+    """What an export shows of one registration."""
+
+    pk: int
+    last_name: str
+    first_name: str
+    organisation: str
+    position: str
+    country: str
+    email: str
+    phone: str
+    language: str
+    diet: str
+    diet_other: str
+    accessibility_needs: str
+    note: str
+    consent_photos: bool
+    consent_sharing: bool
+    created: datetime
+    confirmed_at: datetime | None
+    parts: str = ""  # the active seats: "Seminar: confirmed; Study tour: on the waiting list"
 
 
-@functools.cache
-def _choice_labels(choices: type, language: str) -> dict[str, str]:
+REGISTRATION_FIELDS = ExportRow._fields[:-1]  # read with the registration; `parts` comes from the seats
+
+
+@dataclass
+class Texts:
+    """An export's labels and date format in the reader's language, looked up once per export rather than
+    once per cell (`date_format()` alone looked up and parsed the format 20,000 times for 10,000 rows)."""
+
+    countries: dict[str, str]
+    diets: dict[str, str]
+    seat_statuses: dict[str, str]
+    yes: str
+    no: str
+    date: Callable[[datetime | None], str]
+    part_names: dict[int, str] = field(default_factory=dict)  # filled in as the chunks name parts
+
+
+def _labels(choices: type) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def _label(choices: type, value: str) -> str:
-    """A choice's label in the active language. `get_FOO_display()` hashes every lazy label on each call,
-    which was most of the time of a 10,000-row export; the labels are looked up once per language."""
-    return _choice_labels(choices, get_language()).get(value, value)
+def _short_datetime() -> Callable[[datetime | None], str]:
+    """`date_format(localtime(value), "SHORT_DATETIME_FORMAT")` in the active language and time zone, with the
+    format parsed once rather than once per cell (Django's own parsing, so the text is the same)."""
+    zone = timezone.get_current_timezone()
+    pieces = [
+        getattr(dateformat.DateFormat, piece) if i % 2 else dateformat.re_escaped.sub(r"\1", piece)
+        for i, piece in enumerate(dateformat.re_formatchars.split(formats.get_format("SHORT_DATETIME_FORMAT")))
+        if piece
+    ]
+
+    def short_datetime(value: datetime | None) -> str:
+        if value is None:
+            return ""
+        local = dateformat.DateFormat(value.astimezone(zone))
+        return "".join([piece if isinstance(piece, str) else str(piece(local)) for piece in pieces])
+
+    return short_datetime
 
 
-def _parts(registration: Registration, language: str) -> str:
-    return "; ".join(f"{seat.part.name}: {_label(Seat.Status, seat.status)}" for seat in registration.seats.all())
+def active_texts() -> Texts:
+    return Texts(
+        countries=_labels(RegistrantCountry),
+        diets=_labels(Registration.Diet),
+        seat_statuses=_labels(Seat.Status),
+        yes=str(_("yes")),
+        no=str(_("no")),
+        date=_short_datetime(),
+    )
 
 
-def _date(value) -> str:
-    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+@dataclass(frozen=True)
+class Column:
+    label: Promise
+    value: Callable[[ExportRow, Texts], str]
 
 
-def _yes_no(value: bool) -> str:
-    return str(_("yes") if value else _("no"))
+def _diet(row: ExportRow, texts: Texts) -> str:
+    diet = texts.diets.get(row.diet, row.diet)
+    return f"{diet}: {row.diet_other}" if row.diet_other else diet
 
 
-def _diet(registration: Registration, language: str) -> str:
-    diet = _label(Registration.Diet, registration.diet)
-    return f"{diet}: {registration.diet_other}" if registration.diet_other else diet
+def _blank(row: ExportRow, texts: Texts) -> str:
+    return ""
 
 
 # What a partner association sees of another country's registrant (who consented to sharing).
 SUMMARY_COLUMNS = [
-    Column(_("Last name"), lambda r, lang: r.last_name),
-    Column(_("First name"), lambda r, lang: r.first_name),
-    Column(_("Organisation"), lambda r, lang: r.organisation),
-    Column(_("Country"), lambda r, lang: _label(RegistrantCountry, r.country)),
-    Column(_("Parts of the programme"), _parts),
+    Column(_("Last name"), lambda r, t: r.last_name),
+    Column(_("First name"), lambda r, t: r.first_name),
+    Column(_("Organisation"), lambda r, t: r.organisation),
+    Column(_("Country"), lambda r, t: t.countries.get(r.country, r.country)),
+    Column(_("Parts of the programme"), lambda r, t: r.parts),
 ]
 # Everything the organisers and the registrant's own partner association see.
 FULL_COLUMNS = [
     *SUMMARY_COLUMNS[:3],
-    Column(_("Position"), lambda r, lang: r.position),
+    Column(_("Position"), lambda r, t: r.position),
     *SUMMARY_COLUMNS[3:],
-    Column(_("E-mail"), lambda r, lang: r.email),
-    Column(_("Phone"), lambda r, lang: r.phone),
-    Column(_("Language"), lambda r, lang: r.language),
+    Column(_("E-mail"), lambda r, t: r.email),
+    Column(_("Phone"), lambda r, t: r.phone),
+    Column(_("Language"), lambda r, t: r.language),
     Column(_("Dietary requirements"), _diet),
-    Column(_("Accessibility needs"), lambda r, lang: r.accessibility_needs),
-    Column(_("Note"), lambda r, lang: r.note),
-    Column(_("Photographs and video"), lambda r, lang: _yes_no(r.consent_photos)),
-    Column(_("Sharing with the partner associations"), lambda r, lang: _yes_no(r.consent_sharing)),
-    Column(_("Registered"), lambda r, lang: _date(r.created)),
-    Column(_("E-mail confirmed"), lambda r, lang: _date(r.confirmed_at)),
+    Column(_("Accessibility needs"), lambda r, t: r.accessibility_needs),
+    Column(_("Note"), lambda r, t: r.note),
+    Column(_("Photographs and video"), lambda r, t: t.yes if r.consent_photos else t.no),
+    Column(_("Sharing with the partner associations"), lambda r, t: t.yes if r.consent_sharing else t.no),
+    Column(_("Registered"), lambda r, t: t.date(r.created)),
+    Column(_("E-mail confirmed"), lambda r, t: t.date(r.confirmed_at)),
 ]
 
 
 def export_queryset(registrations: QuerySet[Registration], language: str) -> QuerySet[Registration]:
-    """Sorted by surname in the reader's language, with the seats fetched alongside, chunk by chunk."""
+    """Sorted by surname in the reader's language, with the seats fetched alongside (the portal's list page)."""
     seats = Prefetch("seats", queryset=Seat.objects.select_related("part").exclude(status=Seat.Status.CANCELLED))
     return by_surname(registrations, language).prefetch_related(seats)
+
+
+def _parts(registration_ids: list[int], texts: Texts) -> dict[int, str]:
+    """Each registration's active seats in the programme's order, as one text: one query for a chunk of
+    registrations (and one more for the names the first time a part appears)."""
+    seats = Seat.objects.filter(registration_id__in=registration_ids).exclude(status=Seat.Status.CANCELLED)
+    found = list(seats.values_list("registration_id", "part_id", "status"))
+    unnamed = {part_id for _, part_id, _ in found} - texts.part_names.keys()
+    if unnamed:
+        texts.part_names.update((part.pk, part.name) for part in Part.objects.filter(pk__in=unnamed))
+    parts = defaultdict(list)
+    for registration_id, part_id, status in found:
+        parts[registration_id].append(f"{texts.part_names[part_id]}: {texts.seat_statuses.get(status, status)}")
+    return {registration_id: "; ".join(names) for registration_id, names in parts.items()}
 
 
 def rows(
     registrations: QuerySet[Registration],
     *,
     language: str,
-    columns_for: Callable[[Registration], list[Column]] | None = None,
+    columns_for: Callable[[ExportRow], list[Column]] | None = None,
     columns: list[Column] = FULL_COLUMNS,
 ) -> Iterator[list[str]]:
-    """One list of cell texts per registration. `columns_for` chooses the columns row by row (the partner
-    portal shows its own country in full and the others in summary); missing cells are left empty."""
-    for registration in export_queryset(registrations, language).iterator(chunk_size=CHUNK):
-        chosen = columns_for(registration) if columns_for else columns
-        shown = {id(column) for column in chosen}
-        yield [column.value(registration, language) if id(column) in shown else "" for column in columns]
+    """One list of cell texts per registration, by surname and in the reader's `language` (a streamed export
+    is written after the view returns, so the language is set here). `columns_for` chooses the columns row
+    by row among a few fixed lists (the partner portal shows its own country in full and the others in
+    summary); missing cells are left empty."""
+    with translation.override(language):
+        texts = active_texts()
+        # id(chosen) -> (chosen, a value function per column); keeping `chosen` keeps its id from being reused.
+        layouts: dict[int, tuple[list[Column], list[Callable[[ExportRow, Texts], str]]]] = {}
+        found = by_surname(registrations, language).values_list(*REGISTRATION_FIELDS)
+        for chunk in itertools.batched(found.iterator(chunk_size=CHUNK), CHUNK):
+            parts = _parts([values[0] for values in chunk], texts)
+            for values in chunk:
+                row = ExportRow(*values, parts.get(values[0], ""))
+                chosen = columns_for(row) if columns_for else columns
+                layout = layouts.get(id(chosen))
+                if layout is None:
+                    shown = {id(column) for column in chosen}
+                    cells = [column.value if id(column) in shown else _blank for column in columns]
+                    layout = layouts[id(chosen)] = (chosen, cells)
+                yield [value(row, texts) for value in layout[1]]
 
 
 def header(columns: list[Column]) -> list[str]:
     return [str(column.label) for column in columns]
 
 
-class _Line:
-    """A file-like object whose write() returns the line, so csv.writer feeds a streaming response."""
-
-    def write(self, value: str) -> str:
-        return value
+def _take(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def csv_lines(header_row: list[str], data: Iterable[list[str]]) -> Iterator[str]:
-    # RFC 4180: comma, CRLF, quotes doubled; the BOM lets Excel read UTF-8 (diacritics) correctly.
-    writer = csv.writer(_Line(), lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(header_row)
-    for row in data:
-        yield writer.writerow([neutralise(cell) for cell in row])
+    """RFC 4180: comma, CRLF, quotes doubled; the BOM lets Excel read UTF-8 (diacritics) correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")
+    writer.writerow(header_row)
+    for chunk in itertools.batched(data, CHUNK):
+        writer.writerows([[neutralise(cell) for cell in row] for row in chunk])
+        yield _take(buffer)
+    if rest := _take(buffer):  # the header of an empty list
+        yield rest
 
 
 def csv_response(*, filename: str, header_row: list[str], data: Iterable[list[str]]) -> StreamingHttpResponse:

@@ -7,7 +7,6 @@ unpublished event, a part of another event) is a 404, the same page as for somet
 """
 
 import functools
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth import views as auth_views
@@ -32,6 +31,7 @@ from .portal_selectors import (
     parts_with_portal_counts,
     portal_event,
     portal_events,
+    portal_parts,
     portal_registrations,
     portal_visibility,
 )
@@ -95,13 +95,16 @@ class ParticipantRow:
     full: bool  # all details, or only name, organisation, country and parts
 
 
-def participants_context(request: HttpRequest, *, slug: str, visibility: PortalVisibility) -> dict:
-    """The event, the filter form, the parts with counts and the filtered registrations (not yet sorted)."""
+def participants_context(
+    request: HttpRequest, *, slug: str, visibility: PortalVisibility, with_counts: bool = True
+) -> dict:
+    """The event, the filter form, the parts (with their counts, which the list page shows and an export
+    does not need) and the filtered registrations (not yet sorted)."""
     event = portal_event(slug=slug)
     if event is None:
         raise Http404("No such event in the portal.")
     visible = portal_registrations(event=event, visibility=visibility)
-    parts = parts_with_portal_counts(event=event, visible=visible)
+    parts = parts_with_portal_counts(event=event, visible=visible) if with_counts else portal_parts(event=event)
     form = ParticipantFilterForm(request.GET or None, parts=parts)
     filters = form.filters()
     shown = filter_registrations(
@@ -162,27 +165,19 @@ def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, act
 
     The export is streamed, so the log counts its rows with a COUNT query first, before any is sent.
     """
-    context = participants_context(request, slug=slug, visibility=visibility)
+    context = participants_context(request, slug=slug, visibility=visibility, with_counts=False)
     shown: QuerySet[Registration] = context["shown"]
     access_log(user=request.user, action=action, event=context["event"], detail=context["filters"], rows=shown.count())
     language = translation.get_language()
 
-    def columns_for(registration: Registration) -> list[exports.Column]:
-        return exports.FULL_COLUMNS if visibility.sees_in_full(registration) else exports.SUMMARY_COLUMNS
+    def columns_for(row: exports.ExportRow) -> list[exports.Column]:
+        return exports.FULL_COLUMNS if visibility.sees_in_full(row) else exports.SUMMARY_COLUMNS
 
-    data = in_language(
-        language, exports.rows(shown, language=language, columns=exports.FULL_COLUMNS, columns_for=columns_for)
-    )
+    data = exports.rows(shown, language=language, columns=exports.FULL_COLUMNS, columns_for=columns_for)
     respond = exports.csv_response if action == PortalAccessLog.Action.EXPORT_CSV else exports.xlsx_response
     return respond(
         filename=f"{context['event'].slug}-participants", header_row=exports.header(exports.FULL_COLUMNS), data=data
     )
-
-
-def in_language(language: str, data: Iterable[list[str]]) -> Iterator[list[str]]:
-    """A streamed export is written after the view returns: keep the reader's language for its labels."""
-    with translation.override(language):
-        yield from data
 
 
 def country_label(visibility: PortalVisibility) -> str:

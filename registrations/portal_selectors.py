@@ -79,6 +79,11 @@ def filter_registrations(
     return registrations
 
 
+def portal_parts(*, event: Event) -> list[Part]:
+    """The event's parts, without counts: the choices of an export's filter."""
+    return list(Part.objects.filter(event=event))
+
+
 def parts_with_portal_counts(*, event: Event, visible: QuerySet[Registration]) -> list[Part]:
     """The event's parts, each with `confirmed_count` and `waitlisted_count` among `visible`: one query."""
     among_visible = Q(seats__registration__in=visible.values("pk"))

@@ -1,13 +1,18 @@
 import csv
+import datetime
 import io
+import zoneinfo
 
 import pytest
-from django.utils import translation
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from openpyxl import load_workbook
 
 from registrations import exports
 from registrations.collation import by_surname
-from registrations.models import Registration
+from registrations.models import Registration, Seat
 from tests.factories import make_event, make_part, make_registration
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +112,85 @@ def test_rows_choose_columns_per_registration(event):
     email_column = exports.header(exports.FULL_COLUMNS).index("E-mail")
     assert data[0][email_column] == "own@example.org"
     assert data[1][email_column] == ""
+
+
+def test_rows_speak_the_readers_language_whatever_language_is_active(event):
+    part = make_part(event, name_en="Seminar", name_pl="Seminarium")
+    make_registration(event, parts=[part], seat_status="waitlisted", country="HU", diet="vegan", consent_photos=True)
+    with translation.override("en"):
+        (row,) = exports.rows(Registration.objects.all(), language="pl")
+        cells = dict(zip(exports.header(exports.FULL_COLUMNS), row, strict=True))
+    assert cells["Country"] == "Węgry"
+    assert cells["Parts of the programme"] == "Seminarium: na liście rezerwowej"
+    assert cells["Dietary requirements"] == "wegańska"
+    assert cells["Photographs and video"] == "tak"
+    created = timezone.localtime(Registration.objects.get().created)
+    assert cells["Registered"] == created.strftime("%d-%m-%Y  %H:%M")  # Polish SHORT_DATETIME_FORMAT
+
+
+@pytest.mark.parametrize("language", ["cs", "sk", "pl", "hu", "en"])
+def test_dates_read_as_djangos_short_datetime_format(language):
+    prague = zoneinfo.ZoneInfo("Europe/Prague")
+    moments = [
+        datetime.datetime(2023, 6, 21, 0, 0, tzinfo=prague),  # English says "midnight"
+        datetime.datetime(2023, 6, 21, 12, 0, tzinfo=prague),  # and "noon"
+        datetime.datetime(2023, 10, 29, 0, 30, tzinfo=datetime.UTC),  # 2:30 in Prague, twice that night
+        datetime.datetime(2024, 2, 29, 23, 59, 59, 999999, tzinfo=datetime.UTC),
+    ]
+    with translation.override(language):
+        date = exports.active_texts().date
+        assert [date(moment) for moment in moments] == [
+            formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") for moment in moments
+        ]
+        assert date(None) == ""
+
+
+def test_seats_stay_with_their_registration_across_chunks(event):
+    """More registrations than one chunk, with the seats read chunk by chunk: each row keeps its own."""
+    seminar, tour = make_part(event, name_en="Seminar", order=1), make_part(event, name_en="Tour", order=2)
+    now = timezone.now()
+    registrations = Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            token_hash=f"hash-{n}",
+            checkin_code=f"code-{n}",
+            status=Registration.Status.ACTIVE,
+            first_name="Ann",
+            last_name=f"Row {n:05d}",
+            email=f"row{n}@example.org",
+            organisation="Obec",
+            country="CZ",
+            language="cs",
+            privacy_version="test",
+            privacy_accepted_at=now,
+        )
+        for n in range(exports.CHUNK + 5)
+    )
+    seats = []
+    for n, registration in enumerate(registrations):
+        seats.append(Seat(registration=registration, part=tour, status=Seat.Status.WAITLISTED, since=now))
+        if n % 3:  # a cancelled seat is not shown
+            status = Seat.Status.CONFIRMED if n % 3 == 1 else Seat.Status.CANCELLED
+            seats.append(Seat(registration=registration, part=seminar, status=status, since=now))
+    Seat.objects.bulk_create(seats)
+    with translation.override("en"):
+        data = list(exports.rows(Registration.objects.all(), language="en", columns=exports.SUMMARY_COLUMNS))
+    assert [row[0] for row in data] == [f"Row {n:05d}" for n in range(exports.CHUNK + 5)]
+    expected = {1: "Seminar: confirmed; Tour: on the waiting list"}
+    assert [row[4] for row in data] == [expected.get(n % 3, "Tour: on the waiting list") for n in range(len(data))]
+
+
+@pytest.mark.parametrize("page", ["export_csv", "export_xlsx"])
+def test_portal_export_makes_as_many_queries_for_40_rows_as_for_2(client, django_user_model, olomouc, page):
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org", "x"))
+    export_url = reverse(f"registrations:portal_{page}", kwargs={"slug": olomouc.slug})
+    queries = []
+    for count in (2, 38):
+        for _ in range(count):
+            make_registration(olomouc, parts=[olomouc.seminar, olomouc.tour], seat_status="confirmed")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(export_url)
+            b"".join(response.streaming_content)
+        queries.append(len(captured))
+    assert Registration.objects.count() == 40
+    assert queries[0] == queries[1]
