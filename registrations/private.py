@@ -20,8 +20,8 @@ from .http import busy_when_locked, private_form, private_page
 from .models import Registration, Seat
 
 
-def registration_or_404(token: str) -> Registration:
-    registration = selectors.registration_by_token(token)
+def registration_or_404(token: str, *, with_event: bool = True) -> Registration:
+    registration = selectors.registration_by_token(token, with_event=with_event)
     if registration is None:
         raise Http404("Unknown registration link.")
     return registration
@@ -85,23 +85,28 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
 @private_page
 @busy_when_locked
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """GET shows one button; POST confirms. Confirming an active registration again changes nothing."""
-    registration = registration_or_404(token)
+    """GET shows one button; POST confirms. Confirming an active registration again changes nothing.
+
+    A confirmation answers with a redirect, so the POST reads the event only for an error page: the first
+    minutes after registration opens bring hundreds of these."""
+    registration = registration_or_404(token, with_event=request.method != "POST")
     if registration.status != Registration.Status.PENDING:
         return redirect("registrations:manage", token=token)
-    context = {"registration": registration, "event": registration.event, "token": token}
+
+    def page(status: int = 200, error: str = "") -> HttpResponse:
+        context = {"registration": registration, "event": registration.event, "token": token, "error": error}
+        return render(request, "registrations/confirm.html", context, status=status)
+
     if is_expired(registration):
-        context["error"] = ConfirmationExpiredError.message
-        return render(request, "registrations/confirm.html", context, status=410)
+        return page(410, ConfirmationExpiredError.message)
     if request.method == "POST":
         try:
             services.registration_confirm(registration=registration, token=token)
         except RegistrationError as error:
-            context["error"] = error.message
-            return render(request, "registrations/confirm.html", context, status=409)
+            return page(409, error.message)
         messages.success(request, gettext("Thank you: your e-mail address is confirmed."))
         return redirect("registrations:manage", token=token)
-    return render(request, "registrations/confirm.html", context)
+    return page()
 
 
 @require_http_methods(["GET", "POST"])

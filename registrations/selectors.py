@@ -27,11 +27,13 @@ def events_open_for_registration(now: datetime.datetime) -> QuerySet[Event]:
     )
 
 
-def registration_by_token(token: str) -> Registration | None:
-    """The registration of a private link; None for any unknown or malformed token alike."""
+def registration_by_token(token: str, *, with_event: bool = True) -> Registration | None:
+    """The registration of a private link; None for any unknown or malformed token alike. Without
+    `with_event`, the event (all its texts in five languages) is read only if asked for."""
     if not is_well_formed(token):
         return None
-    return Registration.objects.select_related("event").filter(token_hash=token_hash(token)).first()
+    registrations = Registration.objects.select_related("event") if with_event else Registration.objects
+    return registrations.filter(token_hash=token_hash(token)).first()
 
 
 def registration_by_checkin_code(code: str) -> Registration | None:
@@ -77,10 +79,21 @@ def confirmed_count(part_id: int) -> int:
     return Seat.objects.filter(part_id=part_id, status=Seat.Status.CONFIRMED).count()
 
 
-def confirmed_counts(part_ids: list[int]) -> dict[int, int]:
-    """{part id: confirmed seats} in one query; a part without any is left out."""
-    seats = Seat.objects.filter(part_id__in=part_ids, status=Seat.Status.CONFIRMED)
-    return dict(seats.values_list("part_id").annotate(count=Count("pk")).order_by())
+def seats_on_parts(part_ids: list[int], registration: Registration) -> tuple[dict[int, int], set[int]]:
+    """In one query: the confirmed seats of each part ({part id: count}, parts without any left out) and
+    the parts on which `registration` already has a seat."""
+    mine = Q(registration=registration)
+    seats = Seat.objects.filter(Q(status=Seat.Status.CONFIRMED) | mine, part_id__in=part_ids)
+    counts = seats.values_list("part_id").annotate(
+        confirmed=Count("pk", filter=Q(status=Seat.Status.CONFIRMED)), mine=Count("pk", filter=mine)
+    )
+    confirmed, held = {}, set()
+    for part_id, confirmed_seats, own_seats in counts.order_by():
+        if confirmed_seats:
+            confirmed[part_id] = confirmed_seats
+        if own_seats:
+            held.add(part_id)
+    return confirmed, held
 
 
 def non_cancelled_registration(event: Event, email: str) -> Registration | None:

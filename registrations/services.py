@@ -14,7 +14,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -177,9 +177,9 @@ def registration_confirm(
     waiting list. Confirming twice changes nothing. `token` (the one in the link used) goes into the
     e-mail, so it links to the private page.
 
-    The first minutes after registration opens bring a burst of these, each holding its parts' locks
-    until it commits: so they are taken last, and what follows takes three queries (the parts locked,
-    their seats counted, the new seats written)."""
+    The first minutes after registration opens bring a burst of these, each holding its parts' locks until
+    it commits, while every other one waits: so the parts are locked last, and after them come only the
+    seat count and the new seats' insert. Every query reads or writes only the columns it needs."""
     now = now or timezone.now()
     counted_without_lock = None
     if not SEAT_LOCKING:  # the race test's control run only: see SEAT_LOCKING above
@@ -188,46 +188,53 @@ def registration_confirm(
         time.sleep(UNLOCKED_RACE_WINDOW_SECONDS)
     with transaction.atomic():
         _set_lock_timeout()
-        registration = _lock_registration(registration)
-        if registration.status == Registration.Status.ACTIVE:
-            return registration
-        if registration.status == Registration.Status.CANCELLED:
-            raise RegistrationCancelledError
-        if registration.confirm_expires_at is not None and registration.confirm_expires_at <= now:
+        # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
+        # pending and unexpired; when it changes nothing, the row says why.
+        still_pending = Registration.objects.filter(pk=registration.pk, status=Registration.Status.PENDING).filter(
+            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now)
+        )
+        if not still_pending.update(status=Registration.Status.ACTIVE, confirmed_at=now, updated=now):
+            try:
+                registration.refresh_from_db(fields=["status", "confirmed_at", "confirm_expires_at", "updated"])
+            except Registration.DoesNotExist:  # expired and deleted (expire_registrations) meanwhile
+                raise ConfirmationExpiredError from None
+            if registration.status == Registration.Status.ACTIVE:
+                return registration
+            if registration.status == Registration.Status.CANCELLED:
+                raise RegistrationCancelledError
             raise ConfirmationExpiredError
-        registration.status = Registration.Status.ACTIVE
-        registration.confirmed_at = now
-        registration.save(update_fields=["status", "confirmed_at", "updated"])
+        registration.status, registration.confirmed_at, registration.updated = Registration.Status.ACTIVE, now, now
         email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
-        has_seats = set(registration.seats.values_list("part_id", flat=True))
-        # Last, as the parts' locks are held until the commit: every other confirmation waits meanwhile.
-        parts = _lock_parts(registration.requested_parts.values("pk"))
-        confirmed = counted_without_lock or selectors.confirmed_counts([part.pk for part in parts])
-        _take_seats(registration=registration, parts=parts, has_seats=has_seats, confirmed=confirmed, now=now)
+        parts = Part.objects.filter(pk__in=registration.requested_parts.values("pk")).order_by("pk")
+        capacities = list((parts.select_for_update() if SEAT_LOCKING else parts).values_list("pk", "capacity"))
+        confirmed, has_seats = selectors.seats_on_parts([pk for pk, _capacity in capacities], registration)
+        if counted_without_lock is not None:
+            confirmed = counted_without_lock
+        _take_seats(registration=registration, capacities=capacities, has_seats=has_seats, confirmed=confirmed, now=now)
     return registration
 
 
 def _take_seats(
     *,
     registration: Registration,
-    parts: list[Part],
+    capacities: list[tuple[int, int | None]],
     has_seats: set[int],
     confirmed: dict[int, int],
     now: datetime.datetime,
 ) -> None:
-    """A seat on each part while `confirmed` (seats taken, by part id) leaves one free, else a place on
-    its waiting list; new seats written in one query (a pending registration has none yet, normally).
-    `has_seats`: the ids of the parts the registration already has a seat on."""
+    """For each (part id, capacity): a seat while `confirmed` (seats taken, by part id) leaves one free,
+    else a place on its waiting list. New seats are written in one query; `has_seats` names the parts the
+    registration already has a seat on (a pending registration has none, normally)."""
     new = []
-    for part in parts:
-        taken = confirmed.get(part.pk, 0)
-        if part.pk in has_seats:
-            _take_seat(registration=registration, part=part, confirmed=taken, now=now)
-            continue
-        status = Seat.Status.CONFIRMED if part.capacity is None or taken < part.capacity else Seat.Status.WAITLISTED
-        new.append(Seat(registration=registration, part=part, status=status, since=now))
+    for part_id, capacity in capacities:
+        free = capacity is None or confirmed.get(part_id, 0) < capacity
+        status = Seat.Status.CONFIRMED if free else Seat.Status.WAITLISTED
+        if part_id in has_seats:
+            Seat.objects.filter(registration=registration, part_id=part_id).update(status=status, since=now)
+        else:
+            new.append(Seat(registration=registration, part_id=part_id, status=status, since=now))
     Seat.objects.bulk_create(new)
-    if new:  # bulk_create sends no post_save: the event page's seats left change all the same
+    if capacities:  # neither bulk_create nor update sends post_save: the event page's seats left change anyway
         content_changed(sender=Seat)
 
 

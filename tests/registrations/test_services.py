@@ -228,3 +228,15 @@ def test_confirmation_locks_the_parts_last_and_takes_few_queries(olomouc, django
     assert after_lock == ["SELECT", "INSERT"], statements[locked:]
     assert len(statements) <= 10
     assert seat_statuses(registration) == {olomouc.seminar.name_en: "confirmed", olomouc.tour.name_en: "confirmed"}
+
+
+def test_confirming_a_pending_registration_that_staff_gave_a_seat_keeps_one_seat(olomouc):
+    """A seat added in the admin before the confirmation is updated, not doubled."""
+    olomouc.seminar.capacity = 1
+    olomouc.seminar.save()
+    registration = make_registration(olomouc, parts=[olomouc.seminar, olomouc.tour])
+    Seat.objects.create(registration=registration, part=olomouc.seminar, status="waitlisted", since=timezone.now())
+    fill(olomouc.tour, 1)
+    services.registration_confirm(registration=registration)
+    assert seat_statuses(registration) == {olomouc.seminar.name_en: "confirmed", olomouc.tour.name_en: "confirmed"}
+    assert registration.seats.count() == 2
