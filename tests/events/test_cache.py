@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 import events.cache
-from events.cache import stamp_path, valid_until
+from events.cache import Page, PageStore, stamp_path, valid_until
 from events.models import Event
 from tests.factories import LANGUAGES, in_all_languages, make_open_event, make_pages, make_part, make_registration
 
@@ -201,3 +201,23 @@ def test_a_page_rendered_before_midnight_ends_at_midnight():
     evening = datetime.datetime(2023, 6, 20, 23, 59, 30, tzinfo=prague)
     ends = datetime.datetime.fromtimestamp(valid_until(b"no events", evening), tz=prague)
     assert ends == datetime.datetime(2023, 6, 21, 0, 0, tzinfo=prague)
+
+
+def test_the_page_store_keeps_the_most_recently_used_pages_within_its_size():
+    store = PageStore(max_bytes=500)
+
+    def page(size: int) -> Page:
+        return Page(b"stamp", time.time() + 60, 200, {}, b"x" * size, False)
+
+    store.put("/a", page(120))
+    store.put("/b", page(120))
+    assert store.get("/a", b"stamp")  # /a is now the most recently used
+    for path in ("/c", "/d", "/e"):
+        store.put(path, page(120))  # the last one over 500 bytes: the least recently used (/b) goes
+    assert store.get("/b", b"stamp") is None
+    assert all(store.get(path, b"stamp") for path in ("/a", "/c", "/d", "/e"))
+    assert store.size == 480
+    store.put("/huge", page(200))  # more than a quarter of the store: never kept
+    assert store.get("/huge", b"stamp") is None
+    assert store.get("/a", b"other stamp") is None  # and a page of another stamp is dropped
+    assert store.size == 360
