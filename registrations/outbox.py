@@ -93,8 +93,11 @@ class Outbox:
             connections.close_all()  # this thread's own connection: none kept open while nothing is sent
 
     def _wait_for_quiet(self) -> None:
-        while self._jobs:
-            queued_at = self._jobs[0][0]
+        while True:
+            try:
+                queued_at = self._jobs[0][0]
+            except IndexError:  # a drain took the last one meanwhile
+                return
             if not self.busy() or time.monotonic() - queued_at >= MAX_DELAY_SECONDS:
                 return
             time.sleep(QUIET_SECONDS)
