@@ -118,3 +118,30 @@ def make_registration(event: Event, *, parts=(), seat_status: str | None = None,
         Seat.objects.create(registration=registration, part=part, status=seat_status, since=since or now)
     registration.token = token
     return registration
+
+
+def make_registrations_in_bulk(event: Event, count: int, *, last_name: str = "Nováková {n:05d}") -> list:
+    """`count` active registrations written in one query (no seats, no tokens to use): for lists and
+    exports at scale. `last_name` is formatted with their number n."""
+    from registrations.models import Registration
+
+    now = timezone.now()
+    return Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            token_hash=f"{n:064d}",
+            checkin_code=f"bulk-{n}",
+            status=Registration.Status.ACTIVE,
+            first_name="Anna",
+            last_name=last_name.format(n=n),
+            email=f"bulk{n}@example.org",
+            organisation="Obec",
+            country="CZ",
+            language="cs",
+            privacy_version="test",
+            privacy_language="cs",
+            privacy_accepted_at=now,
+            confirmed_at=now,
+        )
+        for n in range(count)
+    )

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from registrations import exports
 from registrations.collation import by_surname
 from registrations.models import Registration, Seat
-from tests.factories import make_event, make_part, make_registration
+from tests.factories import make_event, make_part, make_registration, make_registrations_in_bulk
 
 pytestmark = pytest.mark.django_db
 
@@ -149,23 +149,7 @@ def test_seats_stay_with_their_registration_across_chunks(event):
     """More registrations than one chunk, with the seats read chunk by chunk: each row keeps its own."""
     seminar, tour = make_part(event, name_en="Seminar", order=1), make_part(event, name_en="Tour", order=2)
     now = timezone.now()
-    registrations = Registration.objects.bulk_create(
-        Registration(
-            event=event,
-            token_hash=f"hash-{n}",
-            checkin_code=f"code-{n}",
-            status=Registration.Status.ACTIVE,
-            first_name="Ann",
-            last_name=f"Row {n:05d}",
-            email=f"row{n}@example.org",
-            organisation="Obec",
-            country="CZ",
-            language="cs",
-            privacy_version="test",
-            privacy_accepted_at=now,
-        )
-        for n in range(exports.CHUNK + 5)
-    )
+    registrations = make_registrations_in_bulk(event, exports.CHUNK + 5, last_name="Row {n:05d}")
     seats = []
     for n, registration in enumerate(registrations):
         seats.append(Seat(registration=registration, part=tour, status=Seat.Status.WAITLISTED, since=now))

@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from registrations.models import EmailLog, PortalAccessLog, Registration, Seat
-from registrations.tokens import new_checkin_code
-from tests.factories import make_registration
+from registrations.models import EmailLog, PortalAccessLog, Seat
+from tests.factories import make_registration, make_registrations_in_bulk
 
 from .staff_users import client_for
 
@@ -231,25 +230,7 @@ def test_export_buttons_write_every_filtered_row(organiser, olomouc):
 def make_many(event, parts, count: int) -> None:
     """`count` registrations with a seat on each part, written in bulk."""
     now = timezone.now()
-    registrations = Registration.objects.bulk_create(
-        Registration(
-            event=event,
-            token_hash=f"{n:064d}",
-            checkin_code=new_checkin_code(),
-            status="active",
-            first_name="Anna",
-            last_name=f"Nováková {n}",
-            email=f"bulk{n}@example.org",
-            organisation="Obec",
-            country="CZ",
-            language="cs",
-            privacy_version="t",
-            privacy_language="cs",
-            privacy_accepted_at=now,
-            confirmed_at=now,
-        )
-        for n in range(count)
-    )
+    registrations = make_registrations_in_bulk(event, count, last_name="Nováková {n}")
     Seat.objects.bulk_create(
         Seat(registration=registration, part=part, status="confirmed", since=now)
         for registration in registrations
