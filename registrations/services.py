@@ -76,9 +76,14 @@ def _lock_registration(registration: Registration) -> Registration:
     return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
 
 
-def _lock_parts(part_ids: Iterable[int] | QuerySet) -> list[Part]:
-    parts = Part.objects.filter(pk__in=part_ids if isinstance(part_ids, QuerySet) else set(part_ids)).order_by("pk")
-    return list(parts.select_for_update() if SEAT_LOCKING else parts)
+def _parts_to_lock(part_ids: Iterable[int] | QuerySet) -> QuerySet[Part]:
+    """The parts in pk order, their rows locked when the query runs."""
+    parts = Part.objects.filter(pk__in=part_ids).order_by("pk")
+    return parts.select_for_update() if SEAT_LOCKING else parts
+
+
+def _lock_parts(part_ids: Iterable[int]) -> list[Part]:
+    return list(_parts_to_lock(set(part_ids)))
 
 
 def email_after_commit(
@@ -205,8 +210,7 @@ def registration_confirm(
             raise ConfirmationExpiredError
         registration.status, registration.confirmed_at, registration.updated = Registration.Status.ACTIVE, now, now
         email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
-        parts = Part.objects.filter(pk__in=registration.requested_parts.values("pk")).order_by("pk")
-        capacities = list((parts.select_for_update() if SEAT_LOCKING else parts).values_list("pk", "capacity"))
+        capacities = list(_parts_to_lock(registration.requested_parts.values("pk")).values_list("pk", "capacity"))
         confirmed, has_seats = selectors.seats_on_parts([pk for pk, _capacity in capacities], registration)
         if counted_without_lock is not None:
             confirmed = counted_without_lock
