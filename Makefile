@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 DEV_ENV := DEBUG=1
 MANAGE := $(DEV_ENV) $(PY) manage.py
 DEMO_PASSWORD ?= demo-password-v4
+# `make run` shows the site as on a day before the Olomouc seminar, so registration can be tried out
+# (events/clock.py); `make run DEMO_DATE=` shows it on the real clock.
+DEMO_DATE ?= 2023-06-01
 
 .PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps clean bench bench-deps
 
@@ -31,7 +34,7 @@ run: install messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable
 	DEMO_PASSWORD=$(DEMO_PASSWORD) $(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	DEMO_DATE=$(DEMO_DATE) $(MANAGE) runserver 127.0.0.1:8000
 
 seed: install
 	DEMO_PASSWORD=$(DEMO_PASSWORD) $(MANAGE) seed_demo

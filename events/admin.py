@@ -155,7 +155,10 @@ class EventAdmin(TranslationAdmin):
             {"fields": ["date_precision", ("start_date", "end_date"), "country", "city", "venue", "address", "host"]},
         ),
         (_("Texts"), {"fields": ["theme", "summary", "description", "report"]}),
-        (_("Registration"), {"fields": [("registration_opens", "registration_closes")]}),
+        (
+            _("Registration"),
+            {"fields": [("registration_opens", "registration_closes"), "registration_changes_until"]},
+        ),
     ]
 
     @admin.display(description=_("dates"), ordering="start_date")

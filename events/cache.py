@@ -43,6 +43,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
+from . import clock
+
 logger = logging.getLogger(__name__)
 
 STAMP_NAME = ".page-cache-stamp"
@@ -132,13 +134,14 @@ def registration_times(stamp: bytes) -> list[datetime.datetime]:
 
 
 def valid_until(stamp: bytes, now: datetime.datetime) -> float:
-    """When a page rendered at `now` may change without a save: the next midnight, the next registration
-    opening or closing, or the page timeout, whichever comes first (as a Unix time)."""
+    """When a page rendered at `now` (on the site's clock, events/clock.py) may change without a save: the
+    next midnight (an event begins or becomes "held"), the next registration opening or closing, or the page
+    timeout, whichever comes first; as a Unix time on the real clock."""
     local = timezone.localtime(now)
-    midnight = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time(), local.tzinfo)
+    midnight = clock.local_midnight(local.date() + datetime.timedelta(days=1))
     ends = [now + datetime.timedelta(seconds=PAGE_TIMEOUT), midnight]
     ends += [moment for moment in registration_times(stamp) if moment > now][:1]
-    return min(ends).timestamp()
+    return clock.to_real(min(ends)).timestamp()
 
 
 # The pages ---------------------------------------------------------------------------------------------
@@ -244,7 +247,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if stamp is not None and (page := pages.get(key, stamp)) is not None:
             return self.answer(request, page)
-        now = timezone.now()
+        now = clock.now()
         response = self.get_response(request)
         if stamp is not None and getattr(response, "page_cache", False):
             self.keep(request, response, key, stamp, now)

@@ -3,10 +3,13 @@ and the content pages. Fields marked translated in `translation.py` exist once p
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+
+from . import clock
 
 
 class Country(models.TextChoices):
@@ -70,7 +73,19 @@ class Event(models.Model):
     published = models.BooleanField(_("published"), default=True)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(
-        _("registration closes"), null=True, blank=True, help_text=_("Leave empty to keep registration open.")
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("At the latest when the event begins; leave empty to close it then."),
+    )
+    registration_changes_until = models.DateTimeField(
+        _("changes possible until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Until then registrants can change their details and parts on their private page, at the latest "
+            "until the event begins; leave empty to allow changes until then."
+        ),
     )
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -107,7 +122,7 @@ class Event(models.Model):
 
     @property
     def is_past(self) -> bool:
-        return self.last_day is not None and self.last_day < timezone.localdate()
+        return self.last_day is not None and self.last_day < clock.today()
 
     @property
     def timeline_status(self) -> str:
@@ -129,11 +144,58 @@ class Event(models.Model):
         count = (self.last_day - self.start_date).days + 1
         return [self.start_date + datetime.timedelta(days=n) for n in range(count)]
 
+    @property
+    def begins_at(self) -> datetime.datetime | None:
+        """The first moment of the event's first day, in the site's time zone (None without exact dates)."""
+        return clock.local_midnight(self.start_date) if self.has_exact_dates else None
+
+    @property
+    def registration_ends_at(self) -> datetime.datetime | None:
+        """When registration closes: the time staff set, and at the latest when the event begins."""
+        return _earliest(self.registration_closes, self.begins_at)
+
+    @property
+    def changes_end_at(self) -> datetime.datetime | None:
+        """Until when registrants may change their registration: staff's time, at the latest the beginning."""
+        return _earliest(self.registration_changes_until, self.begins_at)
+
     def registration_is_open(self, now: datetime.datetime | None = None) -> bool:
-        now = now or timezone.now()
+        now = now or clock.now()
         if self.registration_opens is None or now < self.registration_opens:
             return False
-        return self.registration_closes is None or now < self.registration_closes
+        ends = self.registration_ends_at
+        return ends is None or now < ends
+
+    def changes_are_open(self, now: datetime.datetime | None = None) -> bool:
+        ends = self.changes_end_at
+        return ends is None or (now or clock.now()) < ends
+
+    def has_begun(self, now: datetime.datetime | None = None) -> bool:
+        begins = self.begins_at
+        return begins is not None and (now or clock.now()) >= begins
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        begins = self.begins_at
+        if self.registration_opens is not None and begins is None:
+            errors["registration_opens"] = _(
+                "Registration needs the exact dates of the event: it closes when the event begins."
+            )
+        elif begins is not None:
+            too_late = _("This is after the event begins (%(begins)s); registration cannot go on past that.")
+            for name in ("registration_opens", "registration_closes", "registration_changes_until"):
+                value = getattr(self, name)
+                if value is not None and value > begins:
+                    params = {"begins": formats.date_format(self.start_date, "DATE_FORMAT")}
+                    errors[name] = ValidationError(too_late, code="after_begin", params=params)
+        if errors:
+            raise ValidationError(errors)
+
+
+def _earliest(*moments: datetime.datetime | None) -> datetime.datetime | None:
+    known = [moment for moment in moments if moment is not None]
+    return min(known) if known else None
 
 
 class ProgrammeItem(models.Model):

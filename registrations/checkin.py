@@ -21,6 +21,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from events import clock
+
 from . import staff_services
 from .collation import COLLATIONS
 from .exceptions import RegistrationError
@@ -107,11 +109,11 @@ def matches(row: dict, terms: list[str]) -> bool:
 def checkin_list(request: HttpRequest, part_id: int | None = None) -> HttpResponse:
     parts = checkin_parts()
     if part_id is None:
-        part = default_part(parts, timezone.localdate())
+        part = default_part(parts, clock.today())
     else:
         part = get_object_or_404(Part.objects.select_related("event"), pk=part_id)
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
-    context = {"parts": parts, "part": part, "query": query, "today": timezone.localdate()}
+    context = {"parts": parts, "part": part, "query": query, "today": clock.today()}
     if part is not None:
         language = get_language()
         rows = []

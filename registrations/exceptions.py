@@ -25,3 +25,15 @@ class ConfirmationExpiredError(RegistrationError):
 
 class RegistrationCancelledError(RegistrationError):
     message = _("This registration has been cancelled.")
+
+
+class PartsClosedError(RegistrationError):
+    message = _("Registration is closed: parts of the programme can no longer be added, only dropped.")
+
+
+class ChangesClosedError(RegistrationError):
+    message = _("Changes to the registration are no longer possible. Please contact the organisers.")
+
+
+class EventBegunError(RegistrationError):
+    message = _("The event has already begun: the registration can no longer be confirmed or cancelled here.")

@@ -153,10 +153,15 @@ class DetailsForm(ErrorSummaryMixin, forms.Form):
 
     submit_label = _("Save changes")
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, event: Event, only_parts: list[int] | None = None, **kwargs):
+        """`only_parts`: offer only these parts (after registration has closed, those already held)."""
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["parts"].queryset = Part.objects.filter(event=event).with_seat_counts()
+        parts = Part.objects.filter(event=event).with_seat_counts()
+        if only_parts is not None:
+            parts = parts.filter(pk__in=only_parts)
+            self.fields["parts"].help_text = _("Registration is closed: you can drop a part, but not add one.")
+        self.fields["parts"].queryset = parts
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"

@@ -1,6 +1,7 @@
 """Parts of an event, registrations, their seats and the e-mails sent. The rules live in `services.py`."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,14 @@ class Part(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """A part takes place on one of the event's days: registration closes when the event begins, which
+        must not be after any part has begun."""
+        super().clean()
+        event = Event.objects.filter(pk=self.event_id).first()
+        if event is not None and self.date is not None and event.has_exact_dates and self.date not in event.days:
+            raise ValidationError({"date": _("The date must be one of the days of the event.")})
 
     @property
     def seats_left(self) -> int | None:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
+from events import clock
 from events.models import Event
 
 from . import emails, services
@@ -120,7 +121,7 @@ def _send_without_registration(message, log_id: int) -> None:
 
 def events_due_for_anonymisation(*, today: datetime.date | None = None) -> QuerySet[Event]:
     """Events whose last day is more than ANONYMISE_AFTER_DAYS ago and that still hold personal data."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     cutoff = today - datetime.timedelta(days=settings.ANONYMISE_AFTER_DAYS)
     ended = Q(end_date__lt=cutoff) | Q(end_date__isnull=True, start_date__lt=cutoff)
     pending = Q(registrations__anonymised_at__isnull=True)

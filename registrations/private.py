@@ -35,23 +35,21 @@ def is_expired(registration: Registration) -> bool:
     )
 
 
-def current_part_ids(registration: Registration) -> list[int]:
-    if registration.status == Registration.Status.PENDING:
-        return list(registration.requested_parts.values_list("pk", flat=True))
-    return list(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
-
-
 @require_http_methods(["GET", "POST"])
 @private_form
 @private_page
 @busy_when_locked
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
+    event = registration.event
     form = None
-    if registration.status != Registration.Status.CANCELLED and not is_expired(registration):
+    can_change = registration.status != Registration.Status.CANCELLED and not is_expired(registration)
+    if can_change and event.changes_are_open():
         initial = {field: getattr(registration, field) for field in services.DETAIL_FIELDS}
-        initial["parts"] = current_part_ids(registration)
-        form = DetailsForm(request.POST or None, initial=initial, event=registration.event)
+        initial["parts"] = selectors.current_part_ids(registration)
+        # Once registration has closed, only the parts already held are offered: they can be dropped.
+        held = None if event.registration_is_open() else initial["parts"]
+        form = DetailsForm(request.POST or None, initial=initial, event=event, only_parts=held)
         # Post to the page itself, never to a #fragment of it: that would take the focus off the errors.
         form.helper.form_action = request.path
         if request.method == "POST" and form.is_valid():
@@ -69,12 +67,14 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     rows = selectors.registration_parts_by_status(registration)
     context = {
         "registration": registration,
-        "event": registration.event,
+        "event": event,
         "name": registration.full_name(get_language()),
         "rows": rows,
         "has_confirmed": any(row["status"] == Seat.Status.CONFIRMED for row in rows),
         "expired": is_expired(registration),
         "form": form,
+        "changes_closed": can_change and form is None,
+        "can_cancel": not event.has_begun(),
         "token": token,
     }
     return render(request, "registrations/manage.html", context)
@@ -118,8 +118,14 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     if registration.status == Registration.Status.CANCELLED:
         return redirect("registrations:manage", token=token)
     if request.method == "POST":
-        services.registration_cancel(registration=registration)
-        messages.success(request, gettext("Your registration has been cancelled."))
+        try:
+            services.registration_cancel(registration=registration, by_registrant=True)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, gettext("Your registration has been cancelled."))
+        return redirect("registrations:manage", token=token)
+    if registration.event.has_begun():
         return redirect("registrations:manage", token=token)
     context = {"registration": registration, "event": registration.event, "token": token}
     return render(request, "registrations/cancel.html", context)

@@ -17,14 +17,16 @@ def parts_with_availability(event: Event) -> list[Part]:
     return list(Part.objects.filter(event=event).with_seat_counts())
 
 
-def events_open_for_registration(now: datetime.datetime) -> QuerySet[Event]:
-    """Published events whose registration window is open now, with their parts' counts (two queries)."""
-    return (
+def events_open_for_registration(now: datetime.datetime) -> list[Event]:
+    """Published events whose registration is open at `now`, with their parts' counts (two queries)."""
+    candidates = (
         Event.objects.published()
         .filter(registration_opens__lte=now)
         .filter(Q(registration_closes__isnull=True) | Q(registration_closes__gt=now))
         .prefetch_related(Prefetch("parts", queryset=Part.objects.with_seat_counts()))
     )
+    # Registration also closes when the event begins: Event.registration_is_open knows how.
+    return [event for event in candidates if event.registration_is_open(now)]
 
 
 def registration_by_token(token: str, *, with_event: bool = True) -> Registration | None:
@@ -40,6 +42,13 @@ def registration_by_checkin_code(code: str) -> Registration | None:
     if not code or len(code) > 32:
         return None
     return Registration.objects.select_related("event").filter(checkin_code=code, status="active").first()
+
+
+def current_part_ids(registration: Registration) -> list[int]:
+    """The parts a registration stands for: the chosen ones while pending, the held seats once active."""
+    if registration.status == Registration.Status.PENDING:
+        return list(registration.requested_parts.values_list("pk", flat=True))
+    return list(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
 
 
 def registration_seats(registration: Registration) -> list[Seat]:

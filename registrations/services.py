@@ -18,13 +18,17 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from events import clock
 from events.cache import content_changed
-from events.models import Event
+from events.models import DatePrecision, Event
 
 from . import selectors
 from .emails import send_registration_email
 from .exceptions import (
+    ChangesClosedError,
     ConfirmationExpiredError,
+    EventBegunError,
+    PartsClosedError,
     RegistrationCancelledError,
     RegistrationClosedError,
     RegistrationError,
@@ -120,9 +124,10 @@ def registration_start(
 ) -> None:
     """A new pending registration (no seat yet) and the "confirm your address" e-mail; for an address
     already registered, its private link instead. Returns nothing on purpose: the caller shows the same
-    page either way, so the site never reveals who is registered."""
+    page either way, so the site never reveals who is registered. Refused once registration has closed
+    (by the site's clock, events/clock.py)."""
     now = now or timezone.now()
-    if not event.registration_is_open(now):
+    if not event.registration_is_open():
         raise RegistrationClosedError
     with transaction.atomic():
         existing = selectors.non_cancelled_registration(event, data["email"])
@@ -184,7 +189,10 @@ def registration_confirm(
 
     The first minutes after registration opens bring a burst of these, each holding its parts' locks until
     it commits, while every other one waits: so the parts are locked last, and after them come only the
-    seat count and the new seats' insert. Every query reads or writes only the columns it needs."""
+    seat count and the new seats' insert. Every query reads or writes only the columns it needs.
+
+    Refused once the event has begun: a registration sent in time may be confirmed after registration has
+    closed, but no seat is taken for a day that has started."""
     now = now or timezone.now()
     counted_without_lock = None
     if not SEAT_LOCKING:  # the race test's control run only: see SEAT_LOCKING above
@@ -196,7 +204,7 @@ def registration_confirm(
         # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
         # pending and unexpired; when it changes nothing, the row says why.
         still_pending = Registration.objects.filter(pk=registration.pk, status=Registration.Status.PENDING).filter(
-            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now)
+            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now), _event_not_begun()
         )
         if not still_pending.update(status=Registration.Status.ACTIVE, confirmed_at=now, updated=now):
             try:
@@ -207,6 +215,8 @@ def registration_confirm(
                 return registration
             if registration.status == Registration.Status.CANCELLED:
                 raise RegistrationCancelledError
+            if registration.confirm_expires_at is None or registration.confirm_expires_at > now:
+                raise EventBegunError
             raise ConfirmationExpiredError
         registration.status, registration.confirmed_at, registration.updated = Registration.Status.ACTIVE, now, now
         email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
@@ -216,6 +226,12 @@ def registration_confirm(
             confirmed = counted_without_lock
         _take_seats(registration=registration, capacities=capacities, has_seats=has_seats, confirmed=confirmed, now=now)
     return registration
+
+
+def _event_not_begun() -> Q:
+    """The registration's event has not begun by the site's clock (Event.begins_at, as a filter)."""
+    exact = Q(event__date_precision=DatePrecision.DAY, event__start_date__isnull=False)
+    return ~exact | Q(event__start_date__gt=clock.today())
 
 
 def _take_seats(
@@ -284,7 +300,10 @@ def registration_update(
     *, registration: Registration, data: dict, parts: Iterable[Part], token: str | None = None
 ) -> Registration:
     """Edit details and add or drop parts from the private page. An added full part joins its waiting
-    list; a dropped seat goes to the first waiting. The e-mail address cannot be changed here."""
+    list; a dropped seat goes to the first waiting. The e-mail address cannot be changed here.
+
+    Nothing changes once the event's "changes until" has passed (at the latest when it begins), and no
+    part can be added once registration has closed: adding a part is registering for it."""
     now = timezone.now()
     wanted = {part.pk for part in parts}
     with transaction.atomic():
@@ -292,6 +311,10 @@ def registration_update(
         registration = _lock_registration(registration)
         if registration.status == Registration.Status.CANCELLED:
             raise RegistrationCancelledError
+        if not registration.event.changes_are_open():
+            raise ChangesClosedError
+        if not registration.event.registration_is_open() and wanted - set(selectors.current_part_ids(registration)):
+            raise PartsClosedError
         for field in DETAIL_FIELDS:
             if field in data:
                 setattr(registration, field, data[field])
@@ -311,14 +334,19 @@ def registration_update(
     return registration
 
 
-def registration_cancel(*, registration: Registration, notify: bool = True) -> Registration:
-    """Cancel everything: every seat is released (and goes to the waiting list) and the registrant is told."""
+def registration_cancel(
+    *, registration: Registration, notify: bool = True, by_registrant: bool = False
+) -> Registration:
+    """Cancel everything: every seat is released (and goes to the waiting list) and the registrant is told.
+    The registrant may cancel until the event begins; staff at any time."""
     now = timezone.now()
     with transaction.atomic():
         _set_lock_timeout()
         registration = _lock_registration(registration)
         if registration.status == Registration.Status.CANCELLED:
             return registration
+        if by_registrant and registration.event.has_begun():
+            raise EventBegunError
         held = registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True)
         locked = {part.pk: part for part in _lock_parts(held)}
         for seat in registration.seats.exclude(status=Seat.Status.CANCELLED):

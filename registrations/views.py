@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from events import clock
 from events.cache import cached_page
 from events.models import Event
 
@@ -26,7 +27,7 @@ def registration_event(slug: str) -> Event:
 
 
 def closed_message(event: Event) -> str:
-    if timezone.now() < event.registration_opens:
+    if clock.now() < event.registration_opens:
         opens = date_format(timezone.localtime(event.registration_opens), "DATETIME_FORMAT")
         return gettext("Registration opens on %(date)s.") % {"date": opens}
     return gettext("Registration is closed.")
@@ -89,7 +90,7 @@ def checkin_card(request: HttpRequest, code: str) -> HttpResponse:
     if not request.user.has_perm(checkin.PERMISSION):
         return render(request, "registrations/checkin_card.html", {"organiser": False})
     registration = selectors.registration_by_checkin_code(code)
-    context = {"organiser": True, "registration": registration, "today": timezone.localdate()}
+    context = {"organiser": True, "registration": registration, "today": clock.today()}
     if registration is not None:
         seats = selectors.registration_seats(registration)
         for seat in seats:

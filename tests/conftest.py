@@ -1,3 +1,4 @@
+import datetime
 import os
 
 import pytest
@@ -18,6 +19,18 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+# The day the tests of registration live in: a few weeks before the Olomouc seminar of 21–22 June 2023.
+BEFORE_THE_SEMINAR = datetime.date(2023, 6, 1)
+
+
+@pytest.fixture
+def before_the_seminar(settings):
+    """The site's clock on 1 June 2023 (events/clock.py), as in `make run`: registration for the Olomouc
+    seminar is open."""
+    settings.DEMO_DATE = BEFORE_THE_SEMINAR
+    return BEFORE_THE_SEMINAR
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import itertools
 
 from django.utils import timezone
 
+from events import clock
 from events.models import Country, DatePrecision, Event, Page, Partner, ProgrammeItem
 
 _numbers = itertools.count(1)
@@ -53,8 +54,17 @@ def make_event(**overrides) -> Event:
 
 
 def make_open_event(**overrides) -> Event:
-    now = timezone.now()
+    """An event whose registration opened yesterday by the site's clock and closes when it begins (21 June
+    2023 unless `start_date` says otherwise): open only on a day before that, e.g. with DEMO_DATE."""
+    now = clock.now()
     return make_event(registration_opens=now - datetime.timedelta(days=1), registration_closes=None, **overrides)
+
+
+def make_coming_event(**overrides) -> Event:
+    """An event a month from now by the real clock, its registration open: for tests that need an open
+    registration whatever the day (servers in other processes, concurrency) and do not look at dates."""
+    first_day = timezone.localdate() + datetime.timedelta(days=30)
+    return make_open_event(start_date=first_day, end_date=first_day + datetime.timedelta(days=1), **overrides)
 
 
 def make_programme_item(event: Event, **overrides) -> ProgrammeItem:

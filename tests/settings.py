@@ -16,6 +16,8 @@ EMAIL_IN_BACKGROUND = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# The real clock, whatever the environment says; a test that needs another day sets it (events/clock.py).
+DEMO_DATE = None
 
 # One test database per test run, so two runs on one machine (a developer and CI, say) never share it.
 _run = os.environ.get("TEST_RUN_ID", str(os.getpid()))

@@ -5,6 +5,7 @@ variable named as the Django setting it feeds (or DATABASE_URL). The defaults ar
 unless asked for, and with DEBUG off the site refuses to start without a real SECRET_KEY.
 """
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -38,6 +39,16 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_date(name: str) -> datetime.date | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date such as 2023-06-01, not {value!r}.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -146,6 +157,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "events.context_processors.demo",
             ],
         },
     },
@@ -294,3 +306,7 @@ REGISTRATION_LOCK_TIMEOUT = env_int("REGISTRATION_LOCK_TIMEOUT", 5)
 # Personal data of an event's registrations is blanked this many days after the event
 # (manage.py anonymise_registrations); the counts per country, part and day stay for the grant report.
 ANONYMISE_AFTER_DAYS = env_int("ANONYMISE_AFTER_DAYS", 180)
+
+# The demo: the site behaves as if it were this day (events/clock.py), shows a banner saying so on every
+# page, and `check --deploy` warns. `make run` sets it; a deployment never does.
+DEMO_DATE = env_date("DEMO_DATE")

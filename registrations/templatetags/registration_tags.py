@@ -1,8 +1,8 @@
 """How pages of the `events` app show registration, without `events` importing this app."""
 
 from django import template
-from django.utils import timezone
 
+from events import clock
 from events.models import Event
 
 from ..forms import availability
@@ -16,13 +16,13 @@ register.filter("availability", availability)
 @register.inclusion_tag("registrations/includes/registration_call.html")
 def registration_call():
     """The call to register on the home page, for every event whose registration is open now (two queries)."""
-    return {"open_events": list(events_open_for_registration(timezone.now()))}
+    return {"open_events": events_open_for_registration(clock.now())}
 
 
 @register.inclusion_tag("registrations/includes/registration_box.html")
 def registration_box(event: Event):
     """Open or closed, the parts with their seats left, and the Register button (one query)."""
-    now = timezone.now()
+    now = clock.now()
     has_registration = event.registration_opens is not None
     return {
         "event": event,

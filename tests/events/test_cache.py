@@ -12,9 +12,10 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 import events.cache
+from events import clock
 from events.cache import Page, PageStore, stamp_path, valid_until
 from events.models import Event
 from tests.factories import LANGUAGES, in_all_languages, make_open_event, make_pages, make_part, make_registration
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def event(transactional_db):
+def event(transactional_db, before_the_seminar):
     """An open event with a 10-seat part; its saves have written a content stamp."""
     make_pages()
     event = make_open_event(slug="olomouc-2023", **in_all_languages("title", "Closing seminar"))
@@ -188,11 +189,11 @@ def test_a_visitor_keeps_the_same_csrf_cookie_on_a_cached_form(event):
 
 
 def test_a_cached_page_ends_when_the_registration_closes(client, event):
-    event.registration_closes = timezone.now() + datetime.timedelta(seconds=3)
+    event.registration_closes = clock.now() + datetime.timedelta(seconds=3)  # in June 2023, the site's day
     event.save()
     assert "<form" in client.get(register_url("en")).content.decode()
     assert "<form" in client.get(register_url("en")).content.decode()  # from the cache
-    time.sleep(max(0, (event.registration_closes - timezone.now()).total_seconds()) + 0.1)
+    time.sleep(max(0, (event.registration_closes - clock.now()).total_seconds()) + 0.1)
     assert "Registration is closed." in client.get(register_url("en")).content.decode()
 
 

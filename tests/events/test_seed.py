@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from events.models import Event, Page, Partner, ProgrammeItem
 
@@ -34,7 +37,11 @@ def test_seed_demo_loads_the_real_project_in_five_languages(monkeypatch):
     olomouc = Event.objects.get(slug="olomouc-2023")
     assert "Olomouc" in olomouc.title_cs and "SMART" in olomouc.description_cs.upper()
     assert (str(olomouc.start_date), str(olomouc.end_date)) == ("2023-06-21", "2023-06-22")
-    assert olomouc.registration_is_open()
+    # Registration opened on 15 May 2023 and closed when the seminar began: open in the demo's June 2023 only.
+    assert not olomouc.registration_is_open()
+    demo_day = timezone.make_aware(datetime.datetime(2023, 6, 1, 12))
+    assert olomouc.registration_is_open(demo_day)
+    assert not olomouc.registration_is_open(demo_day.replace(day=21, hour=0))
     # Unknown facts stay unknown: no invented times or dates.
     assert not ProgrammeItem.objects.exclude(start_time=None).exists()
     assert Event.objects.get(slug="slovakia").start_date is None

@@ -15,7 +15,7 @@ def _clear_cache():
 
 
 @pytest.fixture
-def olomouc(db):
+def olomouc(db, before_the_seminar):
     """An open event like the closing one: a seminar (120 seats) and a study tour (45, one bus)."""
     make_pages()
     event = make_open_event(slug="olomouc-test", **in_all_languages("title", "Closing seminar"))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from registrations.models import Registration, Seat
-from tests.factories import make_open_event, make_part, make_registration
+from tests.factories import make_coming_event, make_part, make_registration
 
 
 class HeldLock:
@@ -44,7 +44,7 @@ class HeldLock:
 @pytest.mark.django_db(transaction=True)
 def test_confirmation_waiting_too_long_for_the_seat_lock_gets_the_busy_page(client, settings):
     settings.REGISTRATION_LOCK_TIMEOUT = 1
-    event = make_open_event()
+    event = make_coming_event()
     bus = make_part(event, capacity=1)
     registration = make_registration(event, parts=[bus])
     with translation.override("cs"):

@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from registrations.models import Registration
-from tests.factories import in_all_languages, make_open_event, make_pages, make_part, make_registration
+from tests.factories import (
+    in_all_languages,
+    make_coming_event,
+    make_open_event,
+    make_pages,
+    make_part,
+    make_registration,
+)
 
 FIELDS = [
     "first_name",
@@ -52,7 +59,7 @@ class RegistrationFormFuzzTest(TestCase):
     @classmethod
     def setUpTestData(cls):
         make_pages()
-        cls.event = make_open_event(**in_all_languages("title", "Seminar"))
+        cls.event = make_coming_event(**in_all_languages("title", "Seminar"))
         cls.part = make_part(cls.event, capacity=5)
 
     @fuzz

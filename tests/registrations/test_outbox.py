@@ -15,7 +15,7 @@ from django.utils import translation
 from registrations import outbox as outbox_module
 from registrations.models import EmailLog
 from registrations.outbox import Outbox
-from tests.factories import make_open_event, make_part, make_registration
+from tests.factories import make_coming_event, make_part, make_registration
 
 pytestmark = pytest.mark.django_db  # the folder's fixtures empty the cache table
 
@@ -39,7 +39,7 @@ def eventually(condition, seconds: float = 5.0) -> bool:
 
 @pytest.mark.django_db(transaction=True)
 def test_confirmation_email_leaves_after_the_answer(client, background):
-    event = make_open_event(slug="olomouc-2023")
+    event = make_coming_event(slug="olomouc-2023")
     registration = make_registration(event, parts=[make_part(event, capacity=10)])
     with translation.override("en"):
         url = reverse("registrations:confirm", kwargs={"token": registration.token})

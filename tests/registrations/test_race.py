@@ -23,7 +23,7 @@ from django.utils import translation
 
 from registrations import services
 from registrations.models import Seat
-from tests.factories import make_open_event, make_part, make_registration
+from tests.factories import make_coming_event, make_part, make_registration
 
 CONFIRMATIONS = 50
 SEATS_LEFT = 10
@@ -60,7 +60,7 @@ def confirm_concurrently(urls: list[str]) -> list[int]:
 
 def prepare():
     """A bus with 12 seats of which 2 are taken, and 50 people who registered and have not yet confirmed."""
-    event = make_open_event()
+    event = make_coming_event()
     bus = make_part(event, capacity=SEATS_LEFT + 2)
     for _ in range(2):
         make_registration(event, parts=[bus], seat_status="confirmed")

@@ -6,9 +6,10 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
+from events import clock
 from registrations.models import EmailLog, Registration, Seat
 from tests.factories import make_registration
 
@@ -167,7 +168,7 @@ def test_other_diet_keeps_its_text_and_other_choices_drop_it(client, olomouc):
 
 
 def test_not_yet_open_registration_says_when_it_opens_and_refuses_posts(client, olomouc):
-    olomouc.registration_opens = timezone.now() + datetime.timedelta(days=3)
+    olomouc.registration_opens = clock.now() + datetime.timedelta(days=3)
     olomouc.save()
     response = client.get(register_url(olomouc, "en"))
     assert response.status_code == 200
@@ -180,8 +181,8 @@ def test_not_yet_open_registration_says_when_it_opens_and_refuses_posts(client, 
 
 
 def test_closed_registration_says_so_and_refuses_posts(client, olomouc):
-    olomouc.registration_opens = timezone.now() - datetime.timedelta(days=3)
-    olomouc.registration_closes = timezone.now() - datetime.timedelta(days=1)
+    olomouc.registration_opens = clock.now() - datetime.timedelta(days=3)
+    olomouc.registration_closes = clock.now() - datetime.timedelta(days=1)
     olomouc.save()
     assert "Registration is closed." in client.get(register_url(olomouc, "en")).content.decode()
     response = client.post(register_url(olomouc, "en"), form_data(olomouc))

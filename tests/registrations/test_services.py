@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
+from events import clock
 from registrations import services
 from registrations.models import EmailLog, Registration, Seat
 from tests.factories import make_part, make_registration
@@ -178,8 +179,8 @@ def test_expired_pending_registration_is_replaced_by_a_new_one(olomouc):
 
 
 def test_registration_start_refuses_a_closed_event(olomouc):
-    olomouc.registration_closes = timezone.now() - datetime.timedelta(minutes=1)
-    olomouc.registration_opens = timezone.now() - datetime.timedelta(days=2)
+    olomouc.registration_closes = clock.now() - datetime.timedelta(minutes=1)
+    olomouc.registration_opens = clock.now() - datetime.timedelta(days=2)
     olomouc.save()
     with pytest.raises(services.RegistrationClosedError):
         start(olomouc)
