@@ -10,7 +10,12 @@ from events.seed import seed_content
 from registrations.models import Registration
 from registrations.seed import seed_parts
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("before_the_seminar"),
+]
 
 FOCUS_VISIBLE = """() => {
   const el = document.activeElement;

@@ -15,7 +15,12 @@ from registrations.models import PartnerMembership
 from tests.browser.test_quality import VNU, check_page
 from tests.factories import in_all_languages, make_open_event, make_part, make_partner, make_registration
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("before_the_seminar"),
+]
 
 PASSWORD = "tőzsdei-jelszó-2023"
 

@@ -17,7 +17,12 @@ from events.seed import seed_content
 from registrations.seed import seed_parts
 from tests.factories import make_registration
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("before_the_seminar"),
+]
 
 NODE_MODULES = Path(__file__).parent / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"

@@ -7,7 +7,12 @@ import pytest
 from events.seed import seed_content
 from registrations.seed import seed_parts
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("before_the_seminar"),
+]
 
 PAGES = ["", "events/", "events/olomouc-2023/", "privacy/", "events/olomouc-2023/register/", "registration/link/"]
 
