@@ -17,6 +17,8 @@ pages keep up with a bare "Hello" view (issue 7).
 - **Forms.** A page with a form carries a CSRF token, which is the visitor's own: the stored copy holds a
   placeholder that each answer replaces with a token for that visitor's CSRF cookie, which the CSRF
   middleware's own hooks read and set.
+- **Which.** A page is kept under its path: the query string is ignored (no cached view reads it), so
+  random parameters cannot bypass the cache, fill it or evict real pages.
 - **Who.** Anonymous by construction: a request with a session or a messages cookie is never answered from
   here, and an answer that sets any cookie but the CSRF one is never kept.
 """
@@ -211,12 +213,15 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 
 def page_key(request: HttpRequest) -> str:
-    # The host and scheme too: pages carry absolute links (canonical, alternates, Open Graph).
-    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """The page's address without its query string: no cached page reads one, so `?r=<random>` is the same
+    page, answered from memory, and can neither add entries nor push real pages out. The host and scheme
+    count: pages carry absolute links (canonical, alternates, Open Graph)."""
+    return f"{request.scheme}://{request.get_host()}{request.path}"
 
 
 def cached_page(view):
-    """Let the page cache keep the view's answers to anonymous GETs, until the content changes."""
+    """Let the page cache keep the view's answers to anonymous GETs, until the content changes. The view
+    must not depend on the query string: the page is kept, and served, for its path alone."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -222,3 +222,21 @@ def test_the_page_store_keeps_the_most_recently_used_pages_within_its_size():
     assert store.get("/huge", b"stamp") is None
     assert store.get("/a", b"other stamp") is None  # and a page of another stamp is dropped
     assert store.size == 360
+
+
+def test_unknown_query_parameters_are_answered_from_the_cache(client, event, django_assert_num_queries):
+    """`?r=<random>` used to bypass the cache (a full render each time) and push real pages out."""
+    client.get(event_url("en"))
+    size = events.cache.pages.size
+    with django_assert_num_queries(0):
+        for n in range(50):
+            response = client.get(event_url("en"), {"r": f"{n}-{time.time()}", "utm_source": "x"})
+            assert response.status_code == 200
+            assert "<h1>Closing seminar (en)</h1>" in response.content.decode()
+    assert events.cache.pages.size == size  # no new entry, and the real page is still there
+
+
+def test_a_first_visit_with_a_query_string_keeps_the_page_for_everyone(client, event, django_assert_num_queries):
+    client.get(register_url("pl"), {"fbclid": "abc"})
+    with django_assert_num_queries(0):
+        assert client.get(register_url("pl")).status_code == 200
