@@ -16,7 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from events.admin import TranslationStatusMixin
 
-from . import reports, services
+from . import privacy, reports, services
 from .admin_actions import RegistrationActionsMixin
 from .admin_filters import CheckedInFilter, PartFilter, SeatStatusFilter
 from .exceptions import RegistrationError
@@ -165,6 +165,14 @@ class RegistrationAdmin(RegistrationActionsMixin, admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         # Registrations come through the form, which checks the address and takes seats by the rules.
         return False
+
+    def delete_model(self, request, obj: Registration) -> None:
+        # Its seats go to the waiting list, and nothing of the person stays behind (registrations/traces.py).
+        privacy.registration_erase(registration=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for registration in queryset:
+            privacy.registration_erase(registration=registration)
 
     def has_export_permission(self, request) -> bool:
         return request.user.has_perm(reports.EXPORT_PERMISSION)

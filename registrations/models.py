@@ -213,7 +213,8 @@ class EmailLog(models.Model):
         verbose_name_plural = _("e-mails")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} → {self.recipient}"
+        # No address: the admin's change log keeps this name after the registration is gone.
+        return f"{self.get_kind_display()} #{self.pk}"
 
 
 class PartnerMembership(models.Model):

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from events import clock
 from events.models import Event
 
-from . import emails, services
+from . import emails, services, traces
 from .models import EmailLog, PortalAccessLog, Registration
 from .outbox import outbox
 from .tokens import new_checkin_code, new_token, token_hash
@@ -93,16 +93,23 @@ def registration_data_exported(*, registration: Registration) -> None:
         services.email_after_commit(registration, EmailLog.Kind.DATA_EXPORTED)
 
 
-def registration_delete(*, registration: Registration) -> None:
-    """Delete the registration and everything stored about the person (GDPR Art. 17). Its seats go to the
-    waiting list first; the confirmation e-mail is rendered before and sent after, and its log keeps no
-    address."""
-    message = emails.build_message(registration, kind=EmailLog.Kind.DATA_DELETED)
+def registration_erase(*, registration: Registration) -> None:
+    """Delete the registration and everything stored about the person: its seats go to the waiting list
+    first (as on a cancellation), then the registration, its e-mail log and its name in the admin's change
+    log (registrations/traces.py). Staff deleting a registration in the admin come here too; no e-mail."""
     with transaction.atomic():
         services.registration_cancel(registration=registration, notify=False)
-        log = EmailLog.objects.create(kind=EmailLog.Kind.DATA_DELETED, language=registration.language)
-        registration.emails.all().delete()
+        traces.forget_deleted(Registration.objects.filter(pk=registration.pk))
         registration.delete()
+
+
+def registration_delete(*, registration: Registration) -> None:
+    """The registrant's own "delete everything" (GDPR Art. 17): erased as above, and told by an e-mail
+    rendered before and sent after, whose log keeps no address."""
+    message = emails.build_message(registration, kind=EmailLog.Kind.DATA_DELETED)
+    with transaction.atomic():
+        registration_erase(registration=registration)
+        log = EmailLog.objects.create(kind=EmailLog.Kind.DATA_DELETED, language=registration.language)
         transaction.on_commit(partial(outbox.send, partial(_send_without_registration, message, log.pk)), robust=True)
 
 
@@ -129,11 +136,12 @@ def events_due_for_anonymisation(*, today: datetime.date | None = None) -> Query
 
 
 def event_anonymise(*, event: Event, now: datetime.datetime | None = None) -> int:
-    """Blank every personal field of the event's registrations, their e-mail log and the portal and export
-    log of the event. Returns how many registrations were anonymised."""
+    """Blank every personal field of the event's registrations, their e-mail log, their names in the admin's
+    change log and the portal and export log of the event. Returns how many registrations were anonymised."""
     now = now or timezone.now()
     with transaction.atomic():
         registrations = list(event.registrations.select_for_update().filter(anonymised_at__isnull=True))
+        traces.forget_anonymised(event.registrations.all())
         for registration in registrations:
             for field in PERSONAL_FIELDS:
                 setattr(registration, field, "")
@@ -146,7 +154,6 @@ def event_anonymise(*, event: Event, now: datetime.datetime | None = None) -> in
         Registration.objects.bulk_update(
             registrations, [*PERSONAL_FIELDS, "email", "token_hash", "checkin_code", "anonymised_at"], batch_size=500
         )
-        EmailLog.objects.filter(registration__event=event).update(recipient="", subject="", error="")
         PortalAccessLog.objects.filter(event=event).update(user=None, username="", detail={})
     logger.info("anonymised event=%s registrations=%d", event.slug, len(registrations))
     return len(registrations)

@@ -22,7 +22,7 @@ from events import clock
 from events.cache import content_changed
 from events.models import DatePrecision, Event
 
-from . import selectors
+from . import selectors, traces
 from .emails import send_registration_email
 from .exceptions import (
     ChangesClosedError,
@@ -132,6 +132,7 @@ def registration_start(
     with transaction.atomic():
         existing = selectors.non_cancelled_registration(event, data["email"])
         if existing and existing.status == Registration.Status.PENDING and existing.confirm_expires_at <= now:
+            traces.forget_deleted(Registration.objects.filter(pk=existing.pk))
             existing.delete()  # an expired attempt never blocks a new one
             existing = None
         if existing:
@@ -359,10 +360,12 @@ def registration_cancel(
 
 
 def registration_expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:
-    """Delete pending registrations whose confirmation link has expired; returns how many."""
+    """Delete pending registrations whose confirmation link has expired, with their e-mail log; returns how
+    many."""
     now = now or timezone.now()
     with transaction.atomic():
         expired = Registration.objects.filter(status=Registration.Status.PENDING, confirm_expires_at__lte=now)
+        traces.forget_deleted(expired)
         _total, per_model = expired.delete()
     return per_model.get(Registration._meta.label, 0)
 

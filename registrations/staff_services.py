@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 
-from . import selectors, services
+from . import selectors, services, traces
 from .exceptions import ConfirmationExpiredError, RegistrationError
 from .models import EmailLog, Part, PortalAccessLog, Registration, Seat
 from .tokens import new_token, token_hash
@@ -42,10 +42,16 @@ class NoEmailError(RegistrationError):
 def access_log(
     *, user: AbstractBaseUser, action: str, event: Event | None = None, detail: dict | None = None, rows: int = 0
 ) -> PortalAccessLog:
-    """Record who looked at, exported or changed personal data, and when: in the database, and as one line
-    in the application log (by user id, never with the filters, which may hold a searched name)."""
+    """Record who looked at, exported or changed personal data, and when: in the database with the filters
+    but never the words searched for (a name, often: registrations/traces.py), and as one line in the
+    application log (by user id, without filters)."""
     entry = PortalAccessLog.objects.create(
-        user=user, username=user.get_username(), action=action, event=event, detail=detail or {}, rows=rows
+        user=user,
+        username=user.get_username(),
+        action=action,
+        event=event,
+        detail=traces.access_detail(detail or {}),
+        rows=rows,
     )
     logger.info("staff user=%s action=%s event=%s rows=%d", user.pk, action, event.slug if event else "-", rows)
     return entry

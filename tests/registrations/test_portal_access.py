@@ -27,7 +27,8 @@ def test_every_list_view_and_export_is_logged(client, accounts, olomouc):
     user = get_user_model().objects.get(username="partner-sk")
     entry = {"username": "partner-sk", "event": olomouc.pk}
     assert logs == [
-        {**entry, "action": "list", "detail": {"q": "shared", "country": "CZ", "page": 1}, "rows": 1},
+        # The words searched for may be a person's name: the log keeps only that there was a search.
+        {**entry, "action": "list", "detail": {"searched": True, "country": "CZ", "page": 1}, "rows": 1},
         {**entry, "action": "export_csv", "detail": {}, "rows": 10},
         {**entry, "action": "export_xlsx", "detail": {"status": "waitlisted"}, "rows": 4},
     ]
