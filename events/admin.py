@@ -66,12 +66,14 @@ class CheckedImageField(forms.ImageField):
 
 
 class CheckedDocumentField(forms.FileField):
-    """PDF and office documents only, recognised by their content; at most 25 MB."""
+    """PDF and office documents only, recognised by their content and stored under the extension of what
+    they are ("slides.html" holding a PDF becomes "slides.pdf"); at most 25 MB."""
 
     def to_python(self, data):
         checked = super().to_python(data)
         if checked and hasattr(checked, "content_type"):
-            documents.validate_document_upload(checked)
+            kind = documents.validate_document_upload(checked)
+            checked.name = documents.name_for_kind(checked.name, kind)
         return checked
 
 

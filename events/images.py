@@ -1,4 +1,11 @@
-"""Checks uploaded images by their content, stores them without metadata and makes WebP renditions."""
+"""Checks uploaded images by their content, stores them without metadata and makes WebP renditions.
+
+Decoding takes memory a small file does not show: a 130 KB PNG of 40 megapixels becomes 160 MB of pixels,
+and every conversion copies them. So images are decoded within a budget: a JPEG is reduced while it is
+decoded (to between one and two times the size of the largest rendition), and is never decoded in full; a
+PNG or WebP cannot be, so it may have at most `MAX_DECODED_PIXELS` (fewer for WebP, whose decoder needs
+more). Every image is stored at most `STORED_MAX_SIDE` pixels wide or high, and the conversions work on that.
+"""
 
 import io
 import math
@@ -16,9 +23,15 @@ from PIL import Image, ImageCms, ImageOps
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+# PNG and WebP are decoded in full: a PNG takes 4 bytes a pixel (16 megapixels: 64 MB), a WebP some 15
+# (Pillow's decoder keeps two copies besides the image: 6 megapixels, 90 MB). Measured with Pillow 13.
+MAX_DECODED_PIXELS = {"PNG": 16_000_000, "WEBP": 6_000_000}
+LARGEST_RENDITION = 1600
+STORED_MAX_SIDE = 2400  # one and a half times the largest rendition
 # MPO is how Pillow names the JPEGs of many phones (several pictures in one file); they are JPEGs to a browser.
 ACCEPTED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+FORMAT_NAMES = {"PNG": "PNG", "WEBP": "WebP"}
 SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 90}}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
@@ -71,10 +84,25 @@ def _validate(upload: File) -> None:
     if image_format not in ACCEPTED_FORMATS:
         message = _("%(format)s images are not accepted. Please upload a JPEG, PNG or WebP image.")
         raise _error(message, "unsupported_format", format=image_format)
+    megapixels = number_format(math.ceil(width * height / 100_000) / 10, decimal_pos=1)  # 40.01 is not 40.0
     if width * height > MAX_IMAGE_PIXELS:
         message = _("The image has %(megapixels)s megapixels; at most %(limit)s are accepted.")
-        megapixels = number_format(math.ceil(width * height / 100_000) / 10, decimal_pos=1)  # 40.01 is not 40.0
         raise _error(message, "too_many_pixels", megapixels=megapixels, limit=MAX_IMAGE_PIXELS // 1_000_000)
+    decoded_limit = MAX_DECODED_PIXELS.get(image_format)
+    if decoded_limit is not None and width * height > decoded_limit:
+        message = _(
+            "This %(format)s image has %(megapixels)s megapixels. %(format)s images are loaded whole into the "
+            "server's memory, so they may have at most %(limit)s megapixels (a JPEG up to %(jpeg_limit)s). "
+            "Please make the image smaller or save it as a JPEG."
+        )
+        raise _error(
+            message,
+            "too_many_pixels_to_decode",
+            format=FORMAT_NAMES[image_format],
+            megapixels=megapixels,
+            limit=decoded_limit // 1_000_000,
+            jpeg_limit=MAX_IMAGE_PIXELS // 1_000_000,
+        )
     try:
         upload.seek(0)
         with Image.open(upload) as image:  # verify() needs a fresh image and spoils it for other use
@@ -91,7 +119,7 @@ def _validate(upload: File) -> None:
 
 def _plain_pixels(image: Image.Image, *, keep_alpha: bool) -> Image.Image:
     """Upright sRGB pixels in a new image, so that nothing from the file's metadata can come along."""
-    image = ImageOps.exif_transpose(image)  # the rotation is in EXIF, which is about to go
+    ImageOps.exif_transpose(image, in_place=True)  # the rotation is in EXIF, which is about to go
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     mode = "RGBA" if keep_alpha and has_alpha else "RGB"
     icc = image.info.get("icc_profile")
@@ -108,11 +136,25 @@ def _plain_pixels(image: Image.Image, *, keep_alpha: bool) -> Image.Image:
     return plain
 
 
+def _decode_within_budget(image: Image.Image) -> None:
+    """Decode the opened image at most `STORED_MAX_SIDE` wide or high, in place. A JPEG is decoded at the
+    smallest of 1/2, 1/4 or 1/8 of its size that still reaches the largest rendition (never in full, when it
+    is larger), then reduced; a PNG or WebP (within MAX_DECODED_PIXELS) is decoded, then reduced."""
+    width, height = image.size
+    shrink = max(width, height) / LARGEST_RENDITION
+    if ACCEPTED_FORMATS[image.format] == "JPEG" and shrink > 1:
+        image.draft(None, (max(1, int(width / shrink)), max(1, int(height / shrink))))
+    # reducing_gap=None: thumbnail() must not ask the decoder for more than the draft above.
+    image.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE), Image.Resampling.LANCZOS, reducing_gap=None)
+
+
 def clean_image(upload: File) -> ContentFile:
-    """The validated upload re-encoded in its own format, without EXIF (GPS), XMP, comments or profiles."""
+    """The validated upload re-encoded in its own format, without EXIF (GPS), XMP, comments or profiles, at
+    most STORED_MAX_SIDE wide or high."""
     upload.seek(0)
     with Image.open(upload) as original:
         image_format = ACCEPTED_FORMATS[original.format]
+        _decode_within_budget(original)
         plain = _plain_pixels(original, keep_alpha=image_format != "JPEG")
     buffer = io.BytesIO()
     plain.save(buffer, image_format, **SAVE_OPTIONS[image_format])
@@ -129,6 +171,7 @@ def make_renditions(
     base = posixpath.join(posixpath.dirname(field_file.name), folder)
     stem = posixpath.splitext(posixpath.basename(field_file.name))[0]
     with field_file.open("rb"), Image.open(field_file) as original:
+        _decode_within_budget(original)  # a no-op for what clean_image stored; not for older, larger files
         image = _plain_pixels(original, keep_alpha=True)
     targets = sorted({w for w in widths if w <= image.width}) or [image.width]
     renditions: list[Rendition] = []

@@ -1,5 +1,4 @@
 import logging
-from pathlib import Path
 
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -23,6 +22,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import documents
 from .cache import cached_page
 from .calendar import event_calendar_bytes
 from .models import Document, Event, Page, Partner, Photo
@@ -140,15 +140,22 @@ def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
-    """Documents are always downloads: a file can never be shown by the browser as a page of ours."""
+    """Documents are always downloads, named and typed by what they really are (also a file stored before
+    uploads were renamed by their content): a file can never be shown by the browser as a page of ours."""
     document = get_object_or_404(Document, pk=pk, event__slug=slug, event__published=True)
-    extension = Path(document.file.name).suffix.lower()
-    name = (slugify(document.title) or "document") + extension
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing.") from None
-    return FileResponse(handle, as_attachment=True, filename=name)
+    try:
+        kind = documents.document_kind(handle)
+    except documents.ZipTooLargeError:
+        kind = None
+    if kind is None:
+        handle.close()
+        raise Http404("Not a document.")
+    name = f"{slugify(document.title) or 'document'}.{kind}"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=documents.CONTENT_TYPES[kind])
 
 
 @require_GET

@@ -1,7 +1,10 @@
 """Uploaded images: refused by content, stored without metadata, served as WebP renditions."""
 
 import io
+import subprocess
+import sys
 import warnings
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +16,8 @@ from PIL import ExifTags, Image, ImageCms, ImageFile
 
 from events import images
 from events.models import Partner, Photo
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -143,8 +148,83 @@ def test_refuses_41_megapixel_png_below_pillows_own_limit(monkeypatch):
         assert "41,0" in refusal(big).messages[0], "the number is written the reader's way"
 
 
-def test_accepts_exactly_40_megapixels():
-    images.validate_image_upload(upload(image_bytes("PNG", size=(8_000, 5_000), mode="1", color=0), name="a.png"))
+def test_accepts_a_jpeg_of_exactly_40_megapixels():
+    images.validate_image_upload(upload(image_bytes("JPEG", size=(8_000, 5_000), color="white"), name="a.jpg"))
+
+
+def test_a_png_is_decoded_whole_so_it_may_have_16_megapixels_and_the_editor_is_told_why(monkeypatch):
+    images.validate_image_upload(upload(image_bytes("WEBP", size=(3_000, 2_000)), name="a.webp"))
+    assert (
+        refusal(upload(image_bytes("WEBP", size=(3_000, 2_001)), name="b.webp"))
+        .messages[0]
+        .startswith("This WebP image has 6.1 megapixels. WebP images are loaded whole")
+    )
+    """A 130 KB PNG just under 40 megapixels took a worker to some 700 MB."""
+    images.validate_image_upload(upload(image_bytes("PNG", size=(4_000, 4_000), mode="1", color=0), name="a.png"))
+    big = upload(image_bytes("PNG", size=(7_999, 5_000), mode="1", color=0), name="plan.png")
+    forbid_decoding(monkeypatch)
+
+    error = refusal(big)
+
+    assert error.code == "too_many_pixels_to_decode"
+    assert error.messages == [
+        "This PNG image has 40.0 megapixels. PNG images are loaded whole into the server's memory, so they may "
+        "have at most 16 megapixels (a JPEG up to 40). Please make the image smaller or save it as a JPEG."
+    ]
+
+
+def test_a_large_jpeg_is_stored_at_most_3200_pixels_wide_and_never_decoded_in_full(monkeypatch):
+    photo = upload(image_bytes("JPEG", size=(8_000, 5_000), color="white"), name="photo.jpg")
+    sizes = []
+    real_load = ImageFile.ImageFile.load
+
+    def load(self):
+        sizes.append(self.size)
+        return real_load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
+
+    stored = images.clean_image(photo)
+
+    assert all(width * height < 8_000 * 5_000 // 4 for width, height in sizes), sizes
+    assert Image.open(stored).size == (2000, 1250)  # decoded at 1/4 (reaching 1,600), stored as decoded
+
+
+def test_the_largest_accepted_images_stay_within_the_memory_budget(tmp_path):
+    """A worker decodes, cleans and renders each in a fresh process: its peak memory stays small."""
+    files = {
+        "photo.jpg": image_bytes("JPEG", size=(8_000, 5_000), color="white"),
+        "plan.png": image_bytes("PNG", size=(4_000, 4_000), mode="1", color=0),
+        "logo.webp": image_bytes("WEBP", size=(3_000, 2_000), mode="RGBA", color=(0, 0, 0, 0)),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    script = f"""
+import os, re, sys
+sys.path.insert(0, {str(ROOT)!r})
+os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
+import django
+django.setup()
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from events import images
+from events.models import Photo
+settings.MEDIA_ROOT = {str(tmp_path / "media")!r}
+def peak():  # this process's own high-water mark (ru_maxrss would include the parent's, from before exec)
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+before = peak()
+for name in {sorted(files)!r}:
+    upload = SimpleUploadedFile(name, open(os.path.join({str(tmp_path)!r}, name), "rb").read())
+    images.validate_image_upload(upload)
+    photo = Photo()
+    photo.image.save(name, images.clean_image(upload), save=False)
+    images.make_renditions(photo.image)
+print(before, peak())
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    before, after = (int(kb) // 1024 for kb in result.stdout.split())
+    # Each of these took some 600 MB before images were decoded within a budget (a 40-megapixel PNG too).
+    assert after - before < 200, f"{after - before} MB above the {before} MB of a bare worker"
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
