@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Model
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +50,55 @@ class TranslationStatusMixin:
         )
 
 
-class TranslationAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class CheckedChangeList(ChangeList):
+    """A list whose filters refuse a value they do not offer (`?part=abc`, `?event__id__exact=` a number too
+    large for the database, a year past 9999) before any query runs, instead of a 500 or an empty list."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:  # the date hierarchy's year, month and day
+            raise IncorrectLookupParameters(error) from error
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        if exclude_parameters is None:  # the list itself, not a facet count
+            for spec in self.filter_specs:
+                if not any(choice.get("selected") for choice in spec.choices(self)):
+                    raise IncorrectLookupParameters(f"{spec.title}: a value the filter does not offer")
+        return queryset
+
+
+class CheckedFiltersMixin:
+    """For every ModelAdmin: a bad filter value in the address gets a message in the staff member's
+    language, and Django's admin shows the whole list (its `?e=1`), never a 500."""
+
+    def get_changelist(self, request, **kwargs):
+        return CheckedChangeList
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            messages.error(
+                request,
+                _("A filter in the address has a value this list does not know, so the whole list is shown."),
+            )
+            raise
+
+
+class CheckedListFilter(admin.SimpleListFilter):
+    """A list filter of ours refuses a value it does not offer before its `queryset()` can build a query
+    from it (`?part=abc` was a 500)."""
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        value = self.value()
+        if value is not None and value not in {str(key) for key, _label in self.lookup_choices}:
+            raise IncorrectLookupParameters(f"{self.title}: {value!r} is not one of the values it offers")
+
+
+class TranslationAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ("css/admin.css",)}
 

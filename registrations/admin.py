@@ -5,6 +5,8 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from events.admin import TranslationStatusMixin
+from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from . import privacy, reports, services
 from .admin_actions import RegistrationActionsMixin
@@ -24,7 +26,7 @@ from .models import EmailLog, Part, Registration, Seat
 
 
 @admin.register(Part)
-class PartAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAdmin):
     list_display = ["name", "event", "date", "capacity", "confirmed", "waitlisted", "order", "translation_status"]
     list_filter = ["event"]
     list_select_related = ["event"]
@@ -86,7 +88,7 @@ class EmailLogInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(RegistrationActionsMixin, admin.ModelAdmin):
+class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "organisation",
@@ -224,7 +226,7 @@ class RegistrationAdmin(RegistrationActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(EmailLog)
-class EmailLogAdmin(admin.ModelAdmin):
+class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
     list_display = ["created", "kind", "recipient", "language", "sent_at", "has_error"]
     list_filter = ["kind", "language", ("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["recipient", "subject"]
@@ -256,3 +258,18 @@ class EmailLogAdmin(admin.ModelAdmin):
             ngettext("%(count)d e-mail sent again.", "%(count)d e-mails sent again.", sent) % {"count": sent},
             messages.SUCCESS,
         )
+
+
+# Django's own lists of users and groups get the same checked filters as ours.
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class UserAdmin(CheckedFiltersMixin, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(CheckedFiltersMixin, auth_admin.GroupAdmin):
+    pass

@@ -1,9 +1,11 @@
 """The registration list's filters. Each is an EXISTS subquery, so a registration with two matching seats
-is listed once and the list needs no DISTINCT, also with thousands of rows."""
+is listed once and the list needs no DISTINCT, also with thousands of rows. Each refuses a value it does
+not offer (CheckedListFilter)."""
 
-from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+
+from events.admin import CheckedListFilter
 
 from .models import Part, Registration, Seat
 
@@ -12,7 +14,7 @@ def _held_seats(**filters) -> Exists:
     return Exists(Seat.objects.filter(registration=OuterRef("pk"), **filters).exclude(status=Seat.Status.CANCELLED))
 
 
-class PartFilter(admin.SimpleListFilter):
+class PartFilter(CheckedListFilter):
     """Who holds a seat on the part (or, not yet confirmed, chose it)."""
 
     title = _("part of the programme")
@@ -29,7 +31,7 @@ class PartFilter(admin.SimpleListFilter):
         return queryset.filter(Q(_held_seats(part_id=self.value())) | pending)
 
 
-class SeatStatusFilter(admin.SimpleListFilter):
+class SeatStatusFilter(CheckedListFilter):
     """A seat with this status; together with the part filter, a seat on that part."""
 
     title = _("seat status")
@@ -48,7 +50,7 @@ class SeatStatusFilter(admin.SimpleListFilter):
         return queryset.filter(Exists(seats))
 
 
-class CheckedInFilter(admin.SimpleListFilter):
+class CheckedInFilter(CheckedListFilter):
     title = _("checked in")
     parameter_name = "checked_in"
 

@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -161,11 +161,16 @@ def export_xlsx(request: HttpRequest, slug: str, *, visibility: PortalVisibility
 
 
 def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, action: str) -> HttpResponse:
-    """Exactly the rows and cells the list shows, with its filters, on every page at once.
+    """Exactly the rows and cells the list shows, with its filters, on every page at once. A filter with a
+    bad value sends the user to the list, which says so, rather than export more than was asked for.
 
     The export is streamed, so the log counts its rows with a COUNT query first, before any is sent.
     """
     context = participants_context(request, slug=slug, visibility=visibility, with_counts=False)
+    if context["form"].errors:
+        return redirect(
+            f"{reverse('registrations:portal_participants', kwargs={'slug': slug})}?{request.GET.urlencode()}"
+        )
     shown: QuerySet[Registration] = context["shown"]
     access_log(user=request.user, action=action, event=context["event"], detail=context["filters"], rows=shown.count())
     language = translation.get_language()

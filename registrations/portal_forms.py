@@ -1,5 +1,5 @@
 """The participant list's filter form (a GET form). A value that does not validate is left out of the
-filter, never an error page: the list is simply not narrowed by it."""
+filter, never an error page: the list says so, shows the error at the field, and is not narrowed by it."""
 
 from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper

@@ -173,7 +173,7 @@ def test_a_png_is_decoded_whole_so_it_may_have_16_megapixels_and_the_editor_is_t
     ]
 
 
-def test_a_large_jpeg_is_stored_at_most_3200_pixels_wide_and_never_decoded_in_full(monkeypatch):
+def test_a_large_jpeg_is_stored_small_and_never_decoded_in_full(monkeypatch):
     photo = upload(image_bytes("JPEG", size=(8_000, 5_000), color="white"), name="photo.jpg")
     sizes = []
     real_load = ImageFile.ImageFile.load

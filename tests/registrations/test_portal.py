@@ -163,18 +163,29 @@ def test_filters_narrow_the_list_and_the_export(client, accounts, olomouc):
         {"country": "XX"},
         {"q": "x" * 500},
         {"q": "\x00"},
-        {"page": "abc"},
-        {"page": "9999"},
-        {"page": "-1"},
     ],
 )
-def test_invalid_filter_values_are_ignored_never_an_error(client, accounts, query):
+def test_a_bad_filter_value_is_named_and_never_narrows_or_exports(client, accounts, query):
     login(client, "partner-pl")
     response = client.get(list_url(), query)
     assert response.status_code == 200
+    assert "Some filters have a value the list does not know" in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()  # at the field, with its error
     assert set(rows_of(response)) <= set(visible_to("partner-pl"))
     for page in ("export_csv", "export_xlsx"):
-        assert client.get(url(page, slug="olomouc-test"), query).status_code == 200
+        export = client.get(url(page, slug="olomouc-test"), query)
+        assert export.status_code == 302
+        assert export["Location"].startswith(list_url() + "?")
+        assert client.get(export["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["abc", "9999", "-1"])
+def test_any_page_number_shows_a_page(client, accounts, page):
+    login(client, "partner-pl")
+    response = client.get(list_url(), {"page": page})
+    assert response.status_code == 200
+    assert "Some filters have a value" not in response.content.decode()
+    assert client.get(url("export_csv", slug="olomouc-test"), {"page": page}).status_code == 200
 
 
 def test_counts_per_country_and_part_cover_only_what_the_partner_sees(client, accounts, olomouc):
