@@ -168,6 +168,13 @@ def _link_again(*, registrations: list[Registration], now: datetime.datetime) ->
         email_after_commit(registration, EmailLog.Kind.LINK_AGAIN, token=token)
 
 
+def registration_link_again_request(*, email: str) -> None:
+    """ "Send my link again", as the visitor asks it: answered at once and alike for every address. The
+    lookup, the new link and its e-mail come after the answer, from the outbox, so neither the work done
+    during the request nor its time tells whether the address is registered."""
+    outbox.send(partial(registration_link_again, email=email))
+
+
 def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
     """ "Send my link again": a new private link to each registration of the address, at most once an
     hour per address; nothing at all for an unknown address (the caller answers the same anyway)."""

@@ -77,7 +77,7 @@ def resend(request: HttpRequest) -> HttpResponse:
     # Post to the page itself, never to a #fragment of it: that would take the focus off the errors.
     form.helper.form_action = request.path
     if request.method == "POST" and form.is_valid():
-        services.registration_link_again(email=form.cleaned_data["email"])
+        services.registration_link_again_request(email=form.cleaned_data["email"])
         return redirect(f"{request.path}?sent=1")
     return render(request, "registrations/resend.html", {"form": form, "sent": request.GET.get("sent") == "1"})
 
