@@ -199,6 +199,21 @@ def test_checkin_card_shows_nothing_personal_to_visitors(client, olomouc):
     assert "Šťastná" in html and "Obec Testov" in html and "Seminar and workshops" in html
 
 
+def test_private_forms_refuse_another_sites_origin_even_with_the_token(olomouc):
+    """Only the null Origin of a no-referrer page is let through to the token check, not any origin."""
+    from django.test import Client
+
+    registration = make_registration(olomouc, parts=[olomouc.seminar])
+    browser = Client(enforce_csrf_checks=True)
+    token = str(browser.get(url("confirm", registration.token)).context["csrf_token"])
+    attack = {"csrfmiddlewaretoken": token}
+    assert (
+        browser.post(url("confirm", registration.token), attack, HTTP_ORIGIN="https://evil.example").status_code == 403
+    )
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+
+
 def test_private_forms_accept_the_null_origin_of_no_referrer_pages_but_still_need_the_csrf_token(olomouc):
     from django.test import Client
 
