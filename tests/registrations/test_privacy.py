@@ -148,3 +148,12 @@ def test_the_anonymise_action_needs_its_own_permission(past_event, client):
     html = client.get("/admin/registrations/registration/").content.decode()
     assert 'value="cancel_registrations"' in html  # the list and its other actions are there
     assert 'value="anonymise_events"' not in html
+
+
+def test_the_anonymisation_job_goes_by_the_sites_clock(past_event, settings):
+    """The demo, on 1 July 2023, keeps the seminar's registrations; half a year after it, they are due."""
+    settings.ANONYMISE_AFTER_DAYS = 180
+    settings.DEMO_DATE = datetime.date(2023, 7, 1)
+    assert list(privacy.events_due_for_anonymisation()) == []
+    settings.DEMO_DATE = datetime.date(2024, 1, 1)
+    assert list(privacy.events_due_for_anonymisation()) == [past_event]
