@@ -2,6 +2,7 @@
 no accessibility violation (axe-core, WCAG 2.0/2.1 A and AA), no console error, no failed request,
 no CSP report, no horizontal scrolling, tap targets of at least 24 × 24 px. And valid HTML (Nu checker)."""
 
+import datetime
 import io
 import json
 import subprocess
@@ -15,7 +16,7 @@ from django.test import Client
 from events.models import Event
 from events.seed import seed_content
 from registrations.seed import seed_parts
-from tests.factories import make_registration
+from tests.factories import make_event, make_part, make_registration
 
 # The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
 pytestmark = [
@@ -113,9 +114,12 @@ def check_pages(new_page, live_server, lang: str, width: int, paths: list[str]) 
 
 
 def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
-    """The registration pages, with a pending and a confirmed registrant's private pages."""
+    """The registration pages, with a pending and a confirmed registrant's private pages, and the private
+    page of an event that has begun (changes no longer possible; the site's clock is on 1 June 2023)."""
     pending = make_registration(event, parts=list(event.parts.all()), language=language)
     active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=language)
+    begun_event = make_event(start_date=datetime.date(2023, 5, 31), end_date=datetime.date(2023, 6, 1))
+    begun = make_registration(begun_event, parts=[make_part(begun_event)], seat_status="confirmed", language=language)
     return [
         f"events/{event.slug}/register/",
         f"events/{event.slug}/register/check-your-email/",
@@ -125,6 +129,7 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
         f"registration/{active.token}/",
         f"registration/{active.token}/cancel/",
         f"registration/{active.token}/delete/",
+        f"registration/{begun.token}/",
     ]
 
 
@@ -163,6 +168,7 @@ STAFF_PASSWORD = "a-demo-password-for-tests"
 def staff_pages(event: Event) -> dict[str, list[str]]:
     """What each demo account works with: the partner portal, and the organisers' check-in too."""
     portal = ["portal/", f"portal/events/{event.slug}/", f"portal/events/{event.slug}/?status=waitlisted"]
+    portal.append(f"portal/events/{event.slug}/?part=abc&country=XX")  # filters it names as not known
     return {"partner-hu": portal, "organiser": [*portal, "checkin/"]}
 
 
