@@ -7,9 +7,11 @@ import unicodedata
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.db import transaction
+from django.utils import timezone, translation
 
 from events.models import Event, Partner
+from events.seed import seed_content, upsert_content
 
 from . import selectors
 from .models import Part, PartnerMembership, Registration, Seat
@@ -70,22 +72,32 @@ OLOMOUC_PARTS = [
 
 
 def seed_parts() -> list[Part]:
-    """Create or update the Olomouc parts, found by event and date; running it again changes nothing.
+    """Create or update the Olomouc parts, found by event and date, as `events.seed` does its content: a
+    capacity or name that staff have changed since stays as they set it. Running it again changes nothing.
 
     Nothing happens when the event has not been loaded (events.seed creates it)."""
     event = Event.objects.filter(slug=OLOMOUC_SLUG).first()
     if event is None:
         return []
     parts = []
-    for spec in OLOMOUC_PARTS:
-        defaults = {"order": spec["order"], "capacity": spec["capacity"]}
-        for code, text in spec["name"].items():
-            defaults[f"name_{code}"] = text
-        for code, text in spec["description"].items():
-            defaults[f"description_{code}"] = text
-        part, _created = Part.objects.update_or_create(event=event, date=spec["date"], defaults=defaults)
-        parts.append(part)
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        for spec in OLOMOUC_PARTS:
+            values = {"order": spec["order"], "capacity": spec["capacity"]}
+            for code, text in spec["name"].items():
+                values[f"name_{code}"] = text
+            for code, text in spec["description"].items():
+                values[f"description_{code}"] = text
+            part = upsert_content(Part, {"event": event, "date": spec["date"]}, values)
+            if part is not None:
+                parts.append(part)
     return parts
+
+
+@transaction.atomic
+def load_content() -> list[Part]:
+    """`manage.py load_content`: the real content and the registration parts; returns the parts."""
+    seed_content()
+    return seed_parts()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -266,28 +278,29 @@ def _create_demo_registration(event: Event, index: int, person: dict, parts: lis
 
 
 def seed_demo_accounts(password: str) -> list[tuple[str, str]]:
-    """The demo's user accounts, one per role: (user name, what it is). The password is set only when it
-    differs, so seeding again changes nothing."""
+    """The demo's user accounts, one per role: (user name, what it is). The password is set only when an
+    account is created: an existing user's password is never changed."""
     accounts = []
     for username, group_name in DEMO_STAFF:
-        user = _demo_user(username, password, is_staff=True)
+        user = demo_user(username, password, is_staff=True)
         user.groups.add(Group.objects.get(name=group_name))
         accounts.append((username, group_name))
     for username, code in DEMO_PARTNERS:
         partner = Partner.objects.filter(code=code).first()
         if partner is None:
             continue
-        user = _demo_user(username, password, is_staff=False)
+        user = demo_user(username, password, is_staff=False)
         PartnerMembership.objects.update_or_create(user=user, defaults={"partner": partner})
         accounts.append((username, partner.short_name))
     return accounts
 
 
-def _demo_user(username: str, password: str, *, is_staff: bool):
+def demo_user(username: str, password: str, **defaults):
+    """The demo account, created with this password; an existing one is left exactly as it is."""
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"is_staff": is_staff, "email": f"{username}@{DEMO_DOMAIN}"}
+        username=username, defaults={"email": f"{username}@{DEMO_DOMAIN}", **defaults}
     )
-    if created or not user.check_password(password):
+    if created:
         user.set_password(password)
         user.save(update_fields=["password"])
     return user
