@@ -12,6 +12,8 @@ class EventsConfig(AppConfig):
 
         from v4project.logs import log_admin_action
 
+        from . import checks  # noqa: F401 - registers the deployment checks
+
         post_save.connect(log_admin_action, sender=LogEntry, dispatch_uid="log_admin_action")
 
         from django.db.models.signals import post_migrate

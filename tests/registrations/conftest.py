@@ -1,17 +1,8 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from tests.factories import in_all_languages, make_open_event, make_pages, make_part
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """The rate limit lives in the cache: every test starts with a clean slate."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
