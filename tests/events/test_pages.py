@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -178,8 +178,23 @@ def test_public_pages_have_no_inline_script_or_style_attribute(client, site):
         assert all('type="application/ld+json"' in attrs for attrs in scripts), (path, scripts)
 
 
-def test_healthz_answers_200_when_the_database_answers(client):
-    assert client.get("/healthz").status_code == 200
+def test_healthz_answers_200_when_the_database_and_the_cache_answer(client):
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok\n")
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "no_createcachetable_run"},
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1"},
+    ],
+    ids=["missing-cache-table", "redis-down"],
+)
+def test_healthz_answers_503_naming_the_cache_when_it_fails(client, cache):
+    with override_settings(CACHES={"default": cache}):
+        response = client.get("/healthz")
+    assert (response.status_code, response.content) == (503, b"cache unavailable\n")
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, tmp_path):
@@ -192,7 +207,9 @@ def test_healthz_answers_503_when_the_database_does_not(client, tmp_path):
     else:
         connection.settings_dict["PORT"] = "1"
     try:
-        assert client.get("/healthz").status_code == 503
+        response = client.get("/healthz")
+        assert response.status_code == 503
+        assert b"database unavailable\n" in response.content
     finally:
         connection.close()
         connection.settings_dict.update(saved)

@@ -16,6 +16,7 @@ def _development(settings):
     """seed_demo runs only in development."""
     settings.DEBUG = True
 
+
 ACCOUNTS = ["editor", "organiser", "partner-cz", "partner-sk", "partner-pl", "partner-hu"]
 
 
