@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1
 MANAGE := $(DEV_ENV) $(PY) manage.py
 DEMO_PASSWORD ?= demo-password-v4
 
-.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps clean bench bench-deps
+.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps deploy-deps clean bench bench-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@python$(PYTHON_VERSION) --version >/dev/null 2>&1 || { echo "Python $(PYTHON_VERSION) is needed (see README)."; exit 1; }
@@ -45,7 +45,15 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	npm ci --prefix tests/browser --silent --no-audit --no-fund
 	touch $@
 
-test: install messages browser-deps
+# The deployment tests run nginx with docs/deploy/nginx.conf; install it once if it is missing (needs root, as
+# on CI), without starting Debian's own nginx service (a policy-rc.d that refuses, only during the install).
+deploy-deps:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  made=; if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made=1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; status=$$?; \
+	  if [ -n "$$made" ]; then rm -f /usr/sbin/policy-rc.d; fi; exit $$status; }
+
+test: install messages browser-deps deploy-deps
 	$(VENV)/bin/pytest
 
 # Lighthouse on the home page, an event and the registration form in two languages, served as in
