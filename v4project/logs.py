@@ -1,8 +1,8 @@
 """Logs: one line per event, and no personal data in them.
 
 Private links carry a secret token in their path, door QR codes a check-in code, password-reset links a
-token, and messages may mention an e-mail address; all are replaced before a line is written. Staff actions in the admin are
-logged with who did what (the object by type and id, never by its name).
+token, and messages may mention an e-mail address; all are replaced before a line is written. Staff
+actions in the admin are logged with who did what (the object by type and id, never by its name).
 """
 
 import json
