@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -103,11 +104,12 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         django_otp.login(request, form.device)
         if form.device.__class__.__name__ == "StaticDevice":
             left = len(two_factor.recovery_codes(user))
-            messages.warning(
-                request,
-                _("You have signed in with a recovery code; %(count)d are left. You can make new ones here.")
-                % {"count": left},
+            message = ngettext(
+                "You have signed in with a recovery code; %(count)d is left. You can make new ones here.",
+                "You have signed in with a recovery code; %(count)d are left. You can make new ones here.",
+                left,
             )
+            messages.warning(request, message % {"count": left})
             return redirect("accounts:two_factor")
         return redirect(pending["next"])
     return render(request, "accounts/sign_in_code.html", {"form": form})

@@ -68,6 +68,7 @@ def test_the_lockout_message_is_in_the_visitors_language(client, partner_user):
     assert '<html lang="cs">' in html
     with translation.override("cs"):
         assert locked_out_message() in html
+        assert locked_out_message() != LOCKED
 
 
 def test_lockout_holds_only_for_that_user_name_and_address(client, partner_user):
