@@ -21,10 +21,10 @@ def watch(page) -> list[str]:
 
 
 def log_in(page, live_server) -> None:
-    page.goto(live_server.url + "/admin/login/")
+    page.goto(live_server.url + "/admin/login/")  # which leads to the site's sign-in page
     page.fill("#id_username", "boss")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    page.click("main form [type=submit]")
     page.wait_for_url(live_server.url + "/admin/")
 
 
