@@ -44,7 +44,7 @@ class LockedNowFilter(admin.SimpleListFilter):
 class LoginLockoutAdmin(admin.ModelAdmin):
     """Failed sign-ins of the last 15 minutes, one row per user name and address (and browser)."""
 
-    list_display = ["username", "ip_address", "failures_since_start", "account_failures", "attempt_time", "status"]
+    list_display = ["user_name", "address", "failures", "account_failures", "last_attempt", "status"]
     list_display_links = None
     list_filter = [LockedNowFilter]
     search_fields = ["username", "ip_address"]
@@ -72,6 +72,23 @@ class LoginLockoutAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    # django-axes names its columns in English only: these say the same in the reader's language.
+    @admin.display(description=_("user name"), ordering="username")
+    def user_name(self, lockout: LoginLockout) -> str:
+        return lockout.username
+
+    @admin.display(description=_("IP address"), ordering="ip_address")
+    def address(self, lockout: LoginLockout) -> str:
+        return lockout.ip_address
+
+    @admin.display(description=_("failed attempts"), ordering="failures_since_start")
+    def failures(self, lockout: LoginLockout) -> int:
+        return lockout.failures_since_start
+
+    @admin.display(description=_("last failed attempt"), ordering="attempt_time")
+    def last_attempt(self, lockout: LoginLockout) -> str:
+        return date_format(timezone.localtime(lockout.attempt_time), "DATETIME_FORMAT")
 
     @admin.display(description=_("failed attempts from all addresses"), ordering="on_account")
     def account_failures(self, lockout: LoginLockout) -> int:

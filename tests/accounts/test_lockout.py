@@ -200,3 +200,15 @@ def test_editors_do_not_see_the_lockouts(client, partner_user):
 
     client.force_login(make_user("editor"))
     assert client.get("/admin/accounts/loginlockout/").status_code == 403
+
+
+def test_the_lockouts_page_speaks_the_organisers_language(client, partner_user):
+    from tests.registrations.staff_users import make_user
+
+    for _ in range(5):
+        attempt(client, "wrong-password")
+    client.force_login(make_user("organiser"))
+    page = client.get("/admin/accounts/loginlockout/", HTTP_ACCEPT_LANGUAGE="cs").content.decode().lower()
+    for label in ("zablokovaná přihlášení", "ip adresa", "neúspěšné pokusy ze všech adres", "zablokováno do"):
+        assert label in page, label
+    assert "attempt time" not in page and "failed logins" not in page

@@ -38,6 +38,7 @@ def test_admin_runs_under_the_csp_with_its_scripts_working(live_server, new_page
         "/admin/",
         "/admin/events/event/",
         "/admin/events/event/add/",
+        "/admin/accounts/loginlockout/",
         "/admin/events/page/",
         "/admin/registrations/registration/",
         "/admin/registrations/part/add/",
