@@ -25,13 +25,15 @@ def promised_jobs() -> set[str]:
 
 
 def installed_jobs() -> set[str]:
-    """Commands run by a service whose timer docs/deploy.md copies and enables."""
-    enabled = set(re.findall(r"systemctl enable --now [^\n]*", DEPLOY))
+    """Commands run by a service whose timer the installation (section 4 of docs/deploy.md) copies and
+    enables."""
+    installation = DEPLOY[DEPLOY.index("## 4.") : DEPLOY.index("## 5.")]
+    enabled = set(re.findall(r"systemctl enable --now [^\n]*", installation))
     timers = {name for line in enabled for name in re.findall(r"(v4-[\w-]+)\.timer", line)}
     jobs = set()
     for timer in timers:
-        assert f"docs/deploy/{timer}.timer" in DEPLOY, f"{timer}.timer is enabled but never copied"
-        assert f"docs/deploy/{timer}.service" in DEPLOY, f"{timer}.service is never copied"
+        assert f"docs/deploy/{timer}.timer" in installation, f"{timer}.timer is enabled but never copied"
+        assert f"docs/deploy/{timer}.service" in installation, f"{timer}.service is never copied"
         service = (UNITS / f"{timer}.service").read_text()
         jobs |= set(re.findall(r"^ExecStart=.*manage\.py (\w+)", service, flags=re.MULTILINE))
     return jobs
