@@ -262,7 +262,7 @@ class RateLimitHit(models.Model):
     because a cache evicts entries when it fills up and a flood of posts would wipe the counts with them.
     Rows older than the limit's window are deleted as new ones come in."""
 
-    key = models.CharField(_("key"), max_length=64)  # sha256 of the form's name and the address
+    key = models.CharField(_("key"), max_length=64)  # an HMAC of the form's name and the address
     at = models.DateTimeField(_("when"), db_index=True)
 
     class Meta:
