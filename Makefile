@@ -22,10 +22,14 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 # English is the source language: its catalogue copies each message (msgen), so it is complete too.
+# djangojs: the admin's own JavaScript messages translated again (v4project/library_messages.js) and ours.
 makemessages: install
 	$(MANAGE) makemessages -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
-	msgattrib --clear-fuzzy --empty --clear-previous --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
-	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(MANAGE) makemessages -d djangojs -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=vendor
+	for domain in django djangojs; do \
+	  msgattrib --clear-fuzzy --empty --clear-previous --no-wrap -o locale/en/LC_MESSAGES/$$domain.po locale/en/LC_MESSAGES/$$domain.po && \
+	  msgen --no-wrap -o locale/en/LC_MESSAGES/$$domain.po locale/en/LC_MESSAGES/$$domain.po || exit 1; \
+	done
 
 run: install messages
 	$(MANAGE) migrate --noinput -v 0
