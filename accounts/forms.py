@@ -1,5 +1,6 @@
 """The forms of signing in, two-factor sign-in and the password reset."""
 
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.signals import user_login_failed
@@ -50,8 +51,6 @@ class CodeForm(forms.Form):
         code = cleaned.get("code")
         if code is None:
             return cleaned
-        from axes.handlers.proxy import AxesProxyHandler
-
         credentials = {"username": self.user.get_username()}
         if not AxesProxyHandler.is_allowed(self.request, credentials):
             raise forms.ValidationError(locked_out_message(), code="locked_out")

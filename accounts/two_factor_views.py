@@ -20,11 +20,6 @@ from .forms import SetUpForm
 from .views import safe_next, with_next
 
 
-def account_page(view):
-    """Signed-in users only (the URLs add the private headers)."""
-    return login_required(view)
-
-
 def verified_only(view):
     """Once there is an app, only a session that has shown a code may change anything."""
 
@@ -37,7 +32,7 @@ def verified_only(view):
     return wrapped
 
 
-@account_page
+@login_required
 @require_http_methods(["GET"])
 def overview(request: HttpRequest) -> HttpResponse:
     context = {
@@ -48,7 +43,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor.html", context)
 
 
-@account_page
+@login_required
 @verified_only
 @require_http_methods(["GET", "POST"])
 def set_up(request: HttpRequest) -> HttpResponse:
@@ -71,7 +66,7 @@ def set_up(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor_set_up.html", context)
 
 
-@account_page
+@login_required
 @verified_only
 @require_http_methods(["GET", "POST"])
 def recovery_codes(request: HttpRequest) -> HttpResponse:
@@ -85,7 +80,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/recovery_codes.html", context)
 
 
-@account_page
+@login_required
 @verified_only
 @require_POST
 def turn_off(request: HttpRequest) -> HttpResponse:

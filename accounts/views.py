@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from registrations.portal_selectors import portal_visibility
 
@@ -102,7 +103,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         del request.session[PENDING]
         auth_login(request, user, backend=pending["backend"])
         django_otp.login(request, form.device)
-        if form.device.__class__.__name__ == "StaticDevice":
+        if isinstance(form.device, StaticDevice):  # a recovery code, used up now
             left = len(two_factor.recovery_codes(user))
             message = ngettext(
                 "You have signed in with a recovery code; %(count)d is left. You can make new ones here.",
