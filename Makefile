@@ -10,7 +10,7 @@ DEMO_PASSWORD ?= demo-password-v4
 # (events/clock.py); `make run DEMO_DATE=` shows it on the real clock.
 DEMO_DATE ?= 2023-06-01
 
-.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps clean bench bench-deps
+.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps deploy-deps clean bench bench-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@python$(PYTHON_VERSION) --version >/dev/null 2>&1 || { echo "Python $(PYTHON_VERSION) is needed (see README)."; exit 1; }
@@ -25,10 +25,14 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 # English is the source language: its catalogue copies each message (msgen), so it is complete too.
+# djangojs: the admin's own JavaScript messages translated again (v4project/library_messages.js) and ours.
 makemessages: install
 	$(MANAGE) makemessages -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
-	msgattrib --clear-fuzzy --empty --clear-previous --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
-	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(MANAGE) makemessages -d djangojs -l cs -l sk -l pl -l hu -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=vendor
+	for domain in django djangojs; do \
+	  msgattrib --clear-fuzzy --empty --clear-previous --no-wrap -o locale/en/LC_MESSAGES/$$domain.po locale/en/LC_MESSAGES/$$domain.po && \
+	  msgen --no-wrap -o locale/en/LC_MESSAGES/$$domain.po locale/en/LC_MESSAGES/$$domain.po || exit 1; \
+	done
 
 run: install messages
 	$(MANAGE) migrate --noinput -v 0
@@ -48,7 +52,15 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	npm ci --prefix tests/browser --silent --no-audit --no-fund
 	touch $@
 
-test: install messages browser-deps
+# The deployment tests run nginx with docs/deploy/nginx.conf; install it once if it is missing (needs root, as
+# on CI), without starting Debian's own nginx service (a policy-rc.d that refuses, only during the install).
+deploy-deps:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  made=; if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made=1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; status=$$?; \
+	  if [ -n "$$made" ]; then rm -f /usr/sbin/policy-rc.d; fi; exit $$status; }
+
+test: install messages browser-deps deploy-deps
 	$(VENV)/bin/pytest
 
 # Lighthouse on the home page, an event and the registration form in two languages, served as in

@@ -59,8 +59,10 @@ def manage(env: dict, *args: str) -> None:
 
 def prepare(env: dict) -> None:
     """Schema, cache table, the real content and demo accounts, collected static files."""
-    for command in (["migrate", "--noinput"], ["createcachetable"], ["seed_demo"], ["collectstatic", "--noinput"]):
-        manage(env, *command)
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    manage({**env, "DEBUG": "1"}, "seed_demo")  # the demo accounts: development's command, on this database
+    manage(env, "collectstatic", "--noinput")
 
 
 def setup_django(env: dict) -> None:

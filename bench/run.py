@@ -40,6 +40,7 @@ def environment(scratch: Path) -> dict:
         "DEBUG": "0",
         "SECRET_KEY": data.new_secret(),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "SITE_URL": "http://127.0.0.1",
         "DATABASE_URL": data.database_url(),
         "STATIC_ROOT": str(scratch / "static"),
         "MEDIA_ROOT": str(scratch / "media"),

@@ -3,7 +3,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.core.files.storage import default_storage
 from django.db.models import Model
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -19,34 +21,58 @@ admin.site.site_title = _("V4 partnership")
 admin.site.index_title = _("Content and registrations")
 
 
-def missing_languages(obj: Model) -> list[str]:
-    """Languages in which some text written in Czech has no translation yet."""
+# Items edited inline on an object's page: their texts count as the object's own (a photo caption written only
+# in Czech leaves the event untranslated).
+INLINE_TEXTS = {Event: ("programme", "photos", "documents")}
+
+
+def _missing_fields(obj: Model, *, prefix: str = "") -> dict[str, list[str]]:
     fields = translator.get_options_for_model(type(obj)).all_fields
-    missing = []
+    missing: dict[str, list[str]] = {}
     for code, _name in settings.LANGUAGES:
         for field in fields:
             czech = getattr(obj, build_localized_fieldname(field, "cs"), "")
             if czech and not getattr(obj, build_localized_fieldname(field, code), ""):
-                missing.append(code)
-                break
+                missing.setdefault(code, []).append(prefix + str(obj._meta.get_field(field).verbose_name))
     return missing
 
 
+def missing_translations(obj: Model) -> dict[str, list[str]]:
+    """{language: [fields]} for every text written in Czech that has no translation yet in that language,
+    the texts of the items edited on the same page included ("photo 2: caption")."""
+    missing = _missing_fields(obj)
+    for relation in INLINE_TEXTS.get(type(obj), ()):
+        for number, item in enumerate(getattr(obj, relation).all(), start=1):
+            prefix = f"{item._meta.verbose_name} {number}: "
+            for code, names in _missing_fields(item, prefix=prefix).items():
+                missing.setdefault(code, []).extend(names)
+    return {code: missing[code] for code, _name in settings.LANGUAGES if code in missing}
+
+
+def missing_languages(obj: Model) -> list[str]:
+    """Languages in which some text written in Czech has no translation yet."""
+    return list(missing_translations(obj))
+
+
 class TranslationStatusMixin:
-    """A column and a read-only field that show which languages still need a translation."""
+    """A column and a read-only field that show which languages still need a translation, and of what."""
 
     @admin.display(description=_("missing translations"))
     def translation_status(self, obj: Model) -> str:
         if obj is None or obj.pk is None:
             return "–"
-        missing = missing_languages(obj)
+        missing = missing_translations(obj)
         if not missing:
             return format_html('<span class="translation-status translation-status--complete">{}</span>', _("complete"))
-        badges = format_html_join(" ", '<span class="translation-status__lang">{}</span>', ((c,) for c in missing))
+        rows = format_html_join(
+            "",
+            '<li><span class="translation-status__lang">{}</span> {}</li>',
+            ((code, ", ".join(names)) for code, names in missing.items()),
+        )
         return format_html(
-            '<span class="translation-status translation-status--missing" title="{}">{}</span>',
+            '<ul class="translation-status translation-status--missing" aria-label="{}">{}</ul>',
             _("Not yet translated into these languages"),
-            badges,
+            rows,
         )
 
 
@@ -101,6 +127,15 @@ class CheckedListFilter(admin.SimpleListFilter):
 class TranslationAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ("css/admin.css",)}
+        # Names the language switch and points "View on site" at the language of the tab being edited.
+        js = ("js/admin-translation.js",)
+
+    def view_on_site(self, obj: Model) -> str | None:
+        """The page itself in Czech; admin-translation.js swaps the language prefix for the tab's language."""
+        if not hasattr(obj, "get_absolute_url"):
+            return None
+        with translation.override(settings.LANGUAGE_CODE):
+            return obj.get_absolute_url()
 
 
 class CheckedImageField(forms.ImageField):
@@ -179,8 +214,20 @@ class PhotoInline(TranslationStatusMixin, TranslationTabularInline):
     model = Photo
     form = PhotoForm
     extra = 0
-    fields = ["image", "caption", "order", "translation_status"]
-    readonly_fields = ["translation_status"]
+    fields = ["thumbnail", "image", "caption", "order", "translation_status"]
+    readonly_fields = ["thumbnail", "translation_status"]
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, photo: Photo) -> str:
+        rendition = images.fallback(photo.renditions[:1]) if photo and photo.renditions else None
+        if rendition is None:
+            return "–"
+        return format_html(
+            '<img class="admin-thumbnail" src="{}" width="{}" height="{}" alt="">',
+            default_storage.url(rendition["name"]),
+            rendition["width"],
+            rendition["height"],
+        )
 
 
 class DocumentInline(TranslationStatusMixin, TranslationTabularInline):
@@ -200,6 +247,11 @@ class EventAdmin(TranslationAdmin):
     list_select_related = ["host"]
     readonly_fields = ["translation_status"]
     inlines = [ProgrammeItemInline, PhotoInline, DocumentInline]
+
+    def get_queryset(self, request):
+        # The "missing translations" column reads each event's programme, photos and documents.
+        return super().get_queryset(request).prefetch_related("programme", "photos", "documents")
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "order", "published", "translation_status"]}),
         (

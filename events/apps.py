@@ -12,7 +12,7 @@ class EventsConfig(AppConfig):
 
         from v4project.logs import log_admin_action
 
-        from . import checks  # noqa: F401 - registers the checks
+        from . import checks  # noqa: F401 - registers the deployment checks
 
         post_save.connect(log_admin_action, sender=LogEntry, dispatch_uid="log_admin_action")
 

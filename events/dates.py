@@ -30,7 +30,7 @@ def date_span(start: datetime.date, end: datetime.date | None = None) -> str:
 
 def event_dates(event: Event) -> str:
     if event.start_date is None or event.date_precision == DatePrecision.UNKNOWN:
-        return gettext("Date to be announced")
+        return gettext("Date not confirmed yet")
     if event.date_precision == DatePrecision.MONTH:
         return dateformat.format(event.start_date, formats.get_format("YEAR_MONTH_FORMAT"))
     return date_span(event.start_date, event.end_date)

@@ -305,3 +305,20 @@ class Page(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(f"events:{self.slug}")
+
+
+class LoadedContent(models.Model):
+    """What `manage.py load_content` last wrote into one object, field by field (events/seed.py): a later
+    run changes a field only while it still holds that value, so whatever staff have edited since stays."""
+
+    model = models.CharField(_("model"), max_length=100)
+    key = models.CharField(_("key"), max_length=200)
+    values = models.JSONField(_("values"), default=dict)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "key"], name="loaded_content_unique")]
+        verbose_name = _("loaded content")
+        verbose_name_plural = _("loaded content")
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.key}"

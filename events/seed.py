@@ -4,7 +4,13 @@ The content lives in `events/content/*.json`: partners, workshops, the Olomouc p
 Every fact there comes from shared/facts.md; where a fact is unknown the field stays empty or the text
 says that it will be announced. Terms follow shared/glossary.md. Translated fields are objects keyed by
 language code; a long text is a list of blocks: a string is a paragraph (or a "## " heading), a nested
-list is a bulleted list. Running `seed_content()` again changes nothing unless the content has changed.
+list is a bulleted list.
+
+Safe on a live site (`manage.py load_content`): running it again changes nothing unless the content has
+changed, and then only the fields staff have not edited since. Each object's loaded values are kept in
+`LoadedContent`: a field is updated only while it still holds the value loaded last time; an object staff
+have deleted is not brought back. A field of an object loaded before that record existed is only filled
+when it is empty.
 """
 
 import datetime
@@ -15,7 +21,7 @@ from django.db import models, transaction
 from django.utils import translation
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
-from .models import Event, Page, Partner, ProgrammeItem
+from .models import Event, LoadedContent, Page, Partner, ProgrammeItem
 
 LANGUAGES = ("cs", "sk", "pl", "hu", "en")
 CONTENT = Path(__file__).resolve().parent / "content"
@@ -58,18 +64,58 @@ def _field_values(record: dict) -> dict:
     return values
 
 
-def _upsert(model: type[models.Model], record: dict, keys: tuple[str, ...]) -> models.Model:
-    """Create the object, or update only the fields that differ, so a second run saves nothing."""
+def _upsert(model: type[models.Model], record: dict, keys: tuple[str, ...]) -> models.Model | None:
     lookup = {key: record[key] for key in keys}
     values = _field_values({name: value for name, value in record.items() if name not in keys})
+    return upsert_content(model, lookup, values)
+
+
+def comparable(value):
+    """A field's value as JSON stores it: related objects by key, dates as ISO text, instants in UTC."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.UTC).isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return value
+
+
+def _current(obj: models.Model, name: str):
+    field = obj._meta.get_field(name)
+    return getattr(obj, field.attname) if field.is_relation else comparable(getattr(obj, name))
+
+
+def upsert_content(model: type[models.Model], lookup: dict, values: dict) -> models.Model | None:
+    """Create the object, or update the fields staff have not changed since the last load (see above).
+    Returns the object, or None for one that staff have deleted."""
+    label = model._meta.label_lower
+    key = "|".join(f"{name}={comparable(lookup[name])}" for name in sorted(lookup))
+    offered = {name: comparable(value) for name, value in values.items()}
+    record = LoadedContent.objects.filter(model=label, key=key).first()
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+        if record is not None:
+            return None  # loaded once and deleted by staff since
+        obj = model.objects.create(**lookup, **values)
+        LoadedContent.objects.create(model=label, key=key, values=offered)
+        return obj
+    loaded = record.values if record else {}
+    baseline = dict(loaded)
+    changed = {}
+    for name, value in values.items():
+        current = _current(obj, name)
+        if current == offered[name]:
+            baseline[name] = offered[name]
+        elif (name in loaded and current == loaded[name]) or (name not in loaded and current in ("", None)):
+            changed[name] = value
+            baseline[name] = offered[name]
     if changed:
         for name, value in changed.items():
             setattr(obj, name, value)
         obj.save()
+    if baseline != loaded:
+        LoadedContent.objects.update_or_create(model=label, key=key, defaults={"values": baseline})
     return obj
 
 
@@ -77,14 +123,16 @@ def _seed_partners() -> dict[str, Partner]:
     return {record["code"]: _upsert(Partner, record, ("code",)) for record in load("partners")}
 
 
-def _seed_events(partners: dict[str, Partner]) -> dict[str, Event]:
+def _seed_events(partners: dict[str, Partner | None]) -> dict[str, Event | None]:
     events = {}
     for record in load("workshops"):
         events[record["slug"]] = _upsert(Event, {**record, "host": partners[record["host"]]}, ("slug",))
     return events
 
 
-def _seed_programme(event: Event, items: list[dict]) -> None:
+def _seed_programme(event: Event | None, items: list[dict]) -> None:
+    if event is None:
+        return
     for record in items:
         _upsert(ProgrammeItem, {**record, "event": event}, ("event", "day", "order"))
 

@@ -6,7 +6,7 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth import admin as auth_admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
@@ -260,14 +260,8 @@ class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
         )
 
 
-# Django's own lists of users and groups get the same checked filters as ours.
-admin.site.unregister(User)
+# Django's own list of groups gets the same checked filters as ours (the users' list: accounts/admin.py).
 admin.site.unregister(Group)
-
-
-@admin.register(User)
-class UserAdmin(CheckedFiltersMixin, auth_admin.UserAdmin):
-    pass
 
 
 @admin.register(Group)

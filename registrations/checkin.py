@@ -42,7 +42,7 @@ def checkin_required(view):
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
-            response = redirect_to_login(request.get_full_path(), reverse("admin:login"))
+            response = redirect_to_login(request.get_full_path())
         elif not request.user.has_perm(PERMISSION):
             response = render(request, "registrations/checkin/forbidden.html", status=403)
         else:

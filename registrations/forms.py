@@ -147,7 +147,11 @@ class DetailsForm(ErrorSummaryMixin, forms.Form):
         required=False,
     )
     consent_sharing = forms.BooleanField(
-        label=_("I agree that my name, organisation and country are shared with the partner associations."),
+        label=_(
+            "I agree that the partner associations of the other countries may see my name, organisation, country "
+            "and the parts of the programme I chose. The partner association of my own country always sees my "
+            "registration in full."
+        ),
         required=False,
     )
 

@@ -265,3 +265,20 @@ class PortalAccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+
+class RateLimitHit(models.Model):
+    """One counted POST of a rate-limited form (registrations/ratelimit.py): a row, not a cache entry,
+    because a cache evicts entries when it fills up and a flood of posts would wipe the counts with them.
+    Rows older than the limit's window are deleted as new ones come in."""
+
+    key = models.CharField(_("key"), max_length=64)  # an HMAC of the form's name and the address
+    at = models.DateTimeField(_("when"), db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "at"], name="ratelimit_key_at")]
+        verbose_name = _("rate-limited attempt")
+        verbose_name_plural = _("rate-limited attempts")
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]} {self.at:%Y-%m-%d %H:%M:%S}"

@@ -9,19 +9,17 @@ unpublished event, a part of another event) is a 404, the same page as for somet
 import functools
 from dataclasses import dataclass
 
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from . import exports
-from .lockout import LockoutAuthenticationForm
 from .models import PortalAccessLog, RegistrantCountry, Registration
 from .portal_forms import ParticipantFilterForm
 from .portal_selectors import (
@@ -57,14 +55,14 @@ def private_headers(view):
 
 
 def portal_page(view):
-    """Anonymous visitors go to the portal login (and come back), users without portal access get the
+    """Anonymous visitors go to the sign-in page (and come back), users without portal access get the
     403 page, and the view is called with the user's `visibility`. Every answer gets the private headers."""
 
     @functools.wraps(view)
     @private_headers
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("registrations:portal_login"))
+            return redirect_to_login(request.get_full_path())
         visibility = portal_visibility(user=request.user)
         if visibility is None:
             return render(request, "registrations/portal/forbidden.html", status=403)
@@ -74,18 +72,6 @@ def portal_page(view):
             return render(request, "404.html", status=404)
 
     return wrapped
-
-
-class PortalLoginView(auth_views.LoginView):
-    template_name = "registrations/portal/login.html"
-    authentication_form = LockoutAuthenticationForm
-    redirect_authenticated_user = True
-    next_page = reverse_lazy("registrations:portal_home")
-
-
-login = private_headers(PortalLoginView.as_view())
-# Logging out is a POST (Django refuses a GET), from any logged-in user, and ends on the portal login.
-logout = private_headers(auth_views.LogoutView.as_view(next_page=reverse_lazy("registrations:portal_login")))
 
 
 @dataclass(frozen=True)

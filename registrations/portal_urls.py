@@ -6,8 +6,6 @@ from . import portal
 
 urlpatterns = [
     path("", portal.home, name="portal_home"),
-    path("login/", portal.login, name="portal_login"),
-    path("logout/", portal.logout, name="portal_logout"),
     path("events/<slug:slug>/", portal.participants, name="portal_participants"),
     path("events/<slug:slug>/participants.csv", portal.export_csv, name="portal_export_csv"),
     path("events/<slug:slug>/participants.xlsx", portal.export_xlsx, name="portal_export_xlsx"),

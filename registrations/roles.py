@@ -7,6 +7,8 @@ their permissions always exist, with the permissions listed here.
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
+EDITORS = "Editors"
+ORGANISERS = "Organisers"
 EDITOR_MODELS = {"events": ["partner", "event", "programmeitem", "photo", "document", "page"]}
 ORGANISER_MODELS = {"registrations": ["part", "registration", "seat", "emaillog"]}
 ORGANISER_EXTRA = [
@@ -18,6 +20,9 @@ ORGANISER_EXTRA = [
     ("registrations", "view_partnermembership"),
     ("events", "view_event"),
     ("events", "view_partner"),
+    # Sign-in lockouts (accounts): organisers see them and lift them.
+    ("accounts", "view_loginlockout"),
+    ("accounts", "delete_loginlockout"),
 ]
 
 
@@ -42,10 +47,15 @@ def create_staff_groups(apps) -> None:
         app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.set(_model_permissions(Permission, EDITOR_MODELS))
-    organisers, _ = Group.objects.get_or_create(name="Organisers")
-    extra = [Permission.objects.get(content_type__app_label=a, codename=c) for a, c in ORGANISER_EXTRA]
+    organisers, _ = Group.objects.get_or_create(name=ORGANISERS)
+    # A permission of an app not migrated yet (this runs in a migration, too) is added by the next migrate.
+    extra = [
+        permission
+        for app_label, codename in ORGANISER_EXTRA
+        for permission in Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    ]
     organisers.permissions.set([*_model_permissions(Permission, ORGANISER_MODELS), *extra])
 
 

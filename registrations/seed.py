@@ -7,9 +7,11 @@ import unicodedata
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.db import transaction
+from django.utils import timezone, translation
 
 from events.models import Event, Partner
+from events.seed import seed_content, upsert_content
 
 from . import selectors
 from .models import Part, PartnerMembership, Registration, Seat
@@ -29,17 +31,23 @@ OLOMOUC_PARTS = [
             "hu": "Szeminárium és workshopok",
             "en": "Seminar and workshops",
         },
+        # Only what facts.md carries: the seminar's topics and who presents. Meals and capacities are not facts.
         "description": {
-            "cs": "Závěrečný seminář projektu: výsledky čtyř workshopů, dobrá praxe samospráv V4 a workshopy "
-            "v menších skupinách. Oběd a občerstvení jsou zajištěny.",
-            "sk": "Záverečný seminár projektu: výsledky štyroch workshopov, dobrá prax samospráv V4 a workshopy "
-            "v menších skupinách. Obed a občerstvenie sú zabezpečené.",
-            "pl": "Seminarium zamykające projekt: wyniki czterech warsztatów, dobre praktyki samorządów V4 "
-            "i warsztaty w mniejszych grupach. Zapewniamy obiad i poczęstunek.",
-            "hu": "A projekt záró szemináriuma: a négy workshop eredményei, a V4 önkormányzatainak jó gyakorlatai "
-            "és kiscsoportos workshopok. Ebédet és frissítőt biztosítunk.",
-            "en": "The project's closing seminar: results of the four workshops, good practice of V4 local "
-            "governments and workshops in smaller groups. Lunch and refreshments are provided.",
+            "cs": "Mezinárodní seminář o SMART agendě měst a obcí s workshopy: 15minutové město, přeměna průmyslových "
+            "zón na obytné a smíšené čtvrti, nové čtvrti na zelené louce. Zkušenosti představují česká a slovenská "
+            "města a obce.",
+            "sk": "Medzinárodný seminár o SMART agende miest a obcí s workshopmi: 15-minútové mesto, premena "
+            "priemyselných zón na obytné a zmiešané štvrte, nové štvrte na zelenej lúke. Skúsenosti predstavujú české "
+            "a slovenské mestá a obce.",
+            "pl": "Międzynarodowe seminarium o agendzie SMART w miastach i gminach z warsztatami: miasto 15-minutowe, "
+            "przekształcanie terenów przemysłowych w dzielnice mieszkaniowe i wielofunkcyjne, nowe dzielnice na "
+            "terenach niezabudowanych. Doświadczeniami dzielą się czeskie i słowackie miasta i gminy.",
+            "hu": "Nemzetközi szeminárium workshopokkal a városok és települések SMART agendájáról: a 15 perces város, "
+            "ipari övezetek átalakítása lakó- és vegyes funkciójú városrészekké, új városrészek zöldmezős "
+            "területeken. Tapasztalataikat cseh és szlovákiai városok és települések mutatják be.",
+            "en": "International seminar with workshops on the SMART agenda of towns and municipalities: the "
+            "15-minute city, turning industrial zones into residential and mixed-use districts, new districts on "
+            "greenfield sites. Czech and Slovak towns and municipalities present their experience.",
         },
     },
     {
@@ -54,38 +62,46 @@ OLOMOUC_PARTS = [
             "en": "Study tour",
         },
         "description": {
-            "cs": "Celodenní studijní cesta autobusem po Olomouckém kraji: příklady dobré praxe obcí a měst. "
-            "Kapacita je omezena jedním autobusem.",
-            "sk": "Celodenná študijná cesta autobusom po Olomouckom kraji: príklady dobrej praxe obcí a miest. "
-            "Kapacita je obmedzená jedným autobusom.",
-            "pl": "Całodniowa wizyta studyjna autokarem po kraju ołomunieckim: przykłady dobrych praktyk gmin "
-            "i miast. Liczba miejsc jest ograniczona do jednego autokaru.",
-            "hu": "Egész napos buszos tanulmányút az Olomouci kerületben: települések és városok jó gyakorlatai. "
-            "A férőhelyek száma egy buszra korlátozódik.",
-            "en": "A day-long study tour by bus in the Olomouc Region: good practice of towns and municipalities. "
-            "Places are limited to one bus.",
+            "cs": "Studijní cesta za konkrétními příklady dobré praxe. Která místa navštíví, zatím nebylo zveřejněno.",
+            "sk": "Študijná cesta za konkrétnymi príkladmi dobrej praxe. Ktoré miesta navštívi, zatiaľ nebolo "
+            "zverejnené.",
+            "pl": "Wizyta studyjna poświęcona konkretnym przykładom dobrych praktyk. Odwiedzane miejsca nie zostały "
+            "jeszcze podane do wiadomości.",
+            "hu": "Tanulmányút konkrét jó gyakorlatok megismerésére. Az úti célokat még nem hozták nyilvánosságra.",
+            "en": "A study tour to concrete examples of good practice. The places it visits have not been published "
+            "yet.",
         },
     },
 ]
 
 
 def seed_parts() -> list[Part]:
-    """Create or update the Olomouc parts, found by event and date; running it again changes nothing.
+    """Create or update the Olomouc parts, found by event and date, as `events.seed` does its content: a
+    capacity or name that staff have changed since stays as they set it. Running it again changes nothing.
 
     Nothing happens when the event has not been loaded (events.seed creates it)."""
     event = Event.objects.filter(slug=OLOMOUC_SLUG).first()
     if event is None:
         return []
     parts = []
-    for spec in OLOMOUC_PARTS:
-        defaults = {"order": spec["order"], "capacity": spec["capacity"]}
-        for code, text in spec["name"].items():
-            defaults[f"name_{code}"] = text
-        for code, text in spec["description"].items():
-            defaults[f"description_{code}"] = text
-        part, _created = Part.objects.update_or_create(event=event, date=spec["date"], defaults=defaults)
-        parts.append(part)
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        for spec in OLOMOUC_PARTS:
+            values = {"order": spec["order"], "capacity": spec["capacity"]}
+            for code, text in spec["name"].items():
+                values[f"name_{code}"] = text
+            for code, text in spec["description"].items():
+                values[f"description_{code}"] = text
+            part = upsert_content(Part, {"event": event, "date": spec["date"]}, values)
+            if part is not None:
+                parts.append(part)
     return parts
+
+
+@transaction.atomic
+def load_content() -> list[Part]:
+    """`manage.py load_content`: the real content and the registration parts; returns the parts."""
+    seed_content()
+    return seed_parts()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -97,7 +113,7 @@ def seed_parts() -> list[Part]:
 DEMO_STAFF = [("editor", "Editors"), ("organiser", "Organisers")]
 DEMO_PARTNERS = [("partner-cz", "smo-cr"), ("partner-sk", "zmos"), ("partner-pl", "zmp"), ("partner-hu", "toosz")]
 DEMO_DOMAIN = "example.org"
-DEMO_START = datetime.datetime(2023, 5, 15, 7, 0, tzinfo=datetime.UTC)  # registration opened at 9:00 in Olomouc
+DEMO_START = datetime.datetime(2023, 5, 15, 7, 0, tzinfo=datetime.UTC)  # = registration_opens in workshops.json
 
 # (first name, last name, country, organisation, position, accessibility needs as the registrant wrote them)
 DEMO_PEOPLE = [
@@ -266,28 +282,29 @@ def _create_demo_registration(event: Event, index: int, person: dict, parts: lis
 
 
 def seed_demo_accounts(password: str) -> list[tuple[str, str]]:
-    """The demo's user accounts, one per role: (user name, what it is). The password is set only when it
-    differs, so seeding again changes nothing."""
+    """The demo's user accounts, one per role: (user name, what it is). The password is set only when an
+    account is created: an existing user's password is never changed."""
     accounts = []
     for username, group_name in DEMO_STAFF:
-        user = _demo_user(username, password, is_staff=True)
+        user = demo_user(username, password, is_staff=True)
         user.groups.add(Group.objects.get(name=group_name))
         accounts.append((username, group_name))
     for username, code in DEMO_PARTNERS:
         partner = Partner.objects.filter(code=code).first()
         if partner is None:
             continue
-        user = _demo_user(username, password, is_staff=False)
+        user = demo_user(username, password, is_staff=False)
         PartnerMembership.objects.update_or_create(user=user, defaults={"partner": partner})
         accounts.append((username, partner.short_name))
     return accounts
 
 
-def _demo_user(username: str, password: str, *, is_staff: bool):
+def demo_user(username: str, password: str, **defaults):
+    """The demo account, created with this password; an existing one is left exactly as it is."""
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"is_staff": is_staff, "email": f"{username}@{DEMO_DOMAIN}"}
+        username=username, defaults={"email": f"{username}@{DEMO_DOMAIN}", **defaults}
     )
-    if created or not user.check_password(password):
+    if created:
         user.set_password(password)
         user.save(update_fields=["password"])
     return user

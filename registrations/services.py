@@ -382,7 +382,7 @@ def email_resend(*, log: EmailLog) -> None:
     link get a new one (the old link stops working), since only the link's hash is stored."""
     registration = log.registration
     if registration is None:
-        raise RegistrationError(_("The registration of this e-mail no longer exists."))
+        raise RegistrationError(_("The registration this e-mail belongs to no longer exists."))
     with transaction.atomic():
         token = None
         if log.kind in {EmailLog.Kind.CONFIRM_ADDRESS, EmailLog.Kind.REGISTRATION_CONFIRMED, EmailLog.Kind.LINK_AGAIN}:

@@ -90,7 +90,7 @@ def seat_move_up(*, seat: Seat, now: datetime.datetime | None = None) -> Seat:
             raise NotWaitlistedError
         if part.capacity is not None and selectors.confirmed_count(part.pk) >= part.capacity:
             raise PartFullError(
-                _("%(part)s is full (%(capacity)d seats): nobody can move up until a seat is free.")
+                _("“%(part)s” is full (capacity: %(capacity)d): nobody can move up until a seat is free.")
                 % {"part": part.name, "capacity": part.capacity}
             )
         seat.status = Seat.Status.CONFIRMED

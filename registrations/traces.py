@@ -8,7 +8,7 @@ addresses, for the counts of the grant report.
 
 The portal and export log never stores what staff typed into a search box (`access_detail`), and an e-mail
 log entry's name carries no address (EmailLog.__str__), so neither holds a name or an address to forget.
-Migration 0005 cleaned what earlier versions had left.
+Migration 0006 cleaned what earlier versions had left.
 """
 
 from django.contrib.admin.models import LogEntry

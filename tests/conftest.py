@@ -50,21 +50,6 @@ def staff_client(client, db):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_after_committed_tests(request, django_db_blocker):
-    """Rate limits and lockouts count in the cache, and the database cache is a table that flushing the
-    test database leaves alone: after a test that commits (live server, transactional), empty it, so
-    one test's form posts never count against the next."""
-    yield
-    committed = {"live_server", "transactional_db"} & set(request.fixturenames)
-    marker = request.node.get_closest_marker("django_db")
-    if committed or (marker and marker.kwargs.get("transaction")):
-        from django.core.cache import cache
-
-        with django_db_blocker.unblock():
-            cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

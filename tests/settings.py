@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+# DEBUG is off here as in production, which insists on the public address for e-mailed links.
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from v4project.settings import *  # noqa: F403
 

@@ -68,3 +68,11 @@ def test_portal_views_and_checkins_are_logged_by_who_without_names(pages, log_ou
     line = log_output.getvalue().strip().splitlines()[-1]
     assert f"staff user={organiser.pk} action=list event=olomouc-2023 rows=1" in line
     assert "Győrffy" not in log_output.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_password_reset_link_never_reaches_the_log(client, log_output):
+    logging.getLogger("django.request").warning("Bad Request: /cs/account/reset/MTI/c4x9zt-0123456789abcdef/")
+    output = log_output.getvalue()
+    assert "c4x9zt-0123456789abcdef" not in output
+    assert "/cs/account/reset/[private]/" in output

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def import_settings(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SITE_URL"}}
     return subprocess.run(
         [sys.executable, "-c", "import v4project.settings"],
         cwd=ROOT,
@@ -35,14 +35,18 @@ def test_production_refuses_a_development_or_short_secret_key():
 
 
 def test_production_starts_with_a_real_secret_key():
-    assert import_settings(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
+    assert import_settings(DEBUG="0", SECRET_KEY="x" * 50, SITE_URL="https://v4.example.org").returncode == 0
 
 
 def test_debug_is_off_unless_asked_for():
     result = subprocess.run(
         [sys.executable, "-c", "from v4project import settings; print(settings.DEBUG)"],
         cwd=ROOT,
-        env={**{k: v for k, v in os.environ.items() if k != "DEBUG"}, "SECRET_KEY": "y" * 50},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DEBUG"},
+            "SECRET_KEY": "y" * 50,
+            "SITE_URL": "https://x.org",
+        },
         capture_output=True,
         text=True,
         check=True,
@@ -74,3 +78,47 @@ def test_database_url_with_an_unknown_scheme_is_refused():
 
     with pytest.raises(ImproperlyConfigured):
         database_from_url("mysql://root@localhost/db")
+
+
+def settings_value(expression: str, **env: str) -> str:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SITE_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", f"from v4project import settings; print(({expression},))"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+PRODUCTION = {"DEBUG": "0", "SECRET_KEY": "x" * 50}
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = import_settings(DEBUG="0", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "SITE_URL is not set" in result.stderr
+    assert "must be an http" in import_settings(**PRODUCTION, SITE_URL="v4.example.org").stderr
+
+
+def test_development_links_point_to_the_development_server():
+    assert settings_value("settings.SITE_URL", DEBUG="1") == "('http://127.0.0.1:8000',)"
+
+
+def test_an_https_address_turns_on_secure_cookies_and_hsts():
+    expression = "settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS"
+    assert settings_value(expression, **PRODUCTION, SITE_URL="https://v4.example.org") == "(True, True, 31536000)"
+    assert settings_value(expression, **PRODUCTION, SITE_URL="http://127.0.0.1:8001") == "(False, False, 0)"
+    redirected = settings_value(expression, **PRODUCTION, SITE_URL="http://v4.example.org", SECURE_SSL_REDIRECT="1")
+    assert redirected == "(True, True, 31536000)"
+
+
+def test_trusted_proxies_are_read_and_checked():
+    value = settings_value("settings.TRUSTED_PROXIES", DEBUG="1", TRUSTED_PROXIES="127.0.0.1, 10.0.0.0/24")
+    assert value == "([IPv4Network('127.0.0.1/32'), IPv4Network('10.0.0.0/24')],)"
+    assert settings_value("settings.TRUSTED_PROXIES", DEBUG="1") == "([],)"
+    bad = import_settings(DEBUG="1", TRUSTED_PROXIES="nginx")
+    assert "TRUSTED_PROXIES must list IP addresses" in bad.stderr

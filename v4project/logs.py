@@ -1,20 +1,23 @@
 """Logs: one line per event, and no personal data in them.
 
-Private links carry a secret token in their path, door QR codes a check-in code, and messages may
-mention an e-mail address; all are replaced before a line is written. Staff actions in the admin are
-logged with who did what (the object by type and id, never by its name).
+Private links carry a secret token in their path, door QR codes a check-in code, password-reset links a
+token, and messages may mention an e-mail address; all are replaced before a line is written. Staff
+actions in the admin are logged with who did what (the object by type and id, never by its name).
 """
 
 import json
 import logging
 import re
 
-PRIVATE_PATHS = re.compile(r"(/(?:registration|checkin)/)(?!link/|day/)[^/\s?\"']+")
+PRIVATE_PATHS = re.compile(r"(/(?:registration|checkin)/)(?!link/|day/|seat/)[^/\s?\"']+")
+# A password-reset link: /<lang>/account/reset/<user>/<token>/.
+RESET_PATHS = re.compile(r"(/account/reset/)[^/\s?\"']+/[^/\s?\"']+")
 EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def redact(text: str) -> str:
-    return EMAIL.sub("[e-mail]", PRIVATE_PATHS.sub(r"\1[private]", text))
+    text = RESET_PATHS.sub(r"\1[private]", PRIVATE_PATHS.sub(r"\1[private]", text))
+    return EMAIL.sub("[e-mail]", text)
 
 
 class RedactPersonalData(logging.Filter):

@@ -6,6 +6,7 @@ unless asked for, and with DEBUG off the site refuses to start without a real SE
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -124,8 +125,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "events",
     "registrations",
+    # After the django-otp plugins: its admin replaces theirs (accounts/admin.py).
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -138,9 +145,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff who must sign in with two factors reach nothing but setting it up until they have (accounts).
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Turns a sign-in that django-axes refused into the sign-in page with its message (accounts/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "v4project.urls"
@@ -170,14 +182,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rate limits and login lockouts live in the cache, so it must be shared by every app process: the
-# database cache needs nothing more to run; Redis is used when REDIS_URL names one.
+# Django's cache, shared by every app process: the database cache needs nothing more to run; Redis is used
+# when REDIS_URL names one. No security counter lives here: a cache may drop any entry when it is full, so
+# rate limits and login lockouts are tables of their own (registrations/ratelimit.py, accounts/lockout.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
     if env_str("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
 }
 
+# django-axes refuses a locked-out sign-in before the password is even checked (accounts/lockout.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:sign_in"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -250,18 +269,44 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # rendering nor the mail server holds up an answer (registrations/outbox.py). Off: sent within the request.
 EMAIL_IN_BACKGROUND = env_bool("EMAIL_IN_BACKGROUND", True)
 
-# The public address of the site, for links in e-mails and calendar files.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site, for links in e-mails and calendar files. Production must say it: without
+# it every e-mailed link would point to a developer's machine.
+SITE_URL = env_str("SITE_URL").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured("SITE_URL is not set. Set it to the public address, e.g. https://v4.example.org.")
+    SITE_URL = "http://127.0.0.1:8000"
+if urlsplit(SITE_URL).scheme not in {"http", "https"} or not urlsplit(SITE_URL).hostname:
+    raise ImproperlyConfigured(f"SITE_URL must be an http:// or https:// address, not {SITE_URL!r}.")
 
+# HTTPS: a site whose public address is https:// (or that redirects to it) sends its cookies only over
+# HTTPS and tells browsers to use nothing else (HSTS), whichever of the two settings says so.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", SECURE_SSL_REDIRECT)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SECURE_SSL_REDIRECT)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SECURE_SSL_REDIRECT else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_SSL_REDIRECT)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SECURE_SSL_REDIRECT)
+HTTPS = SECURE_SSL_REDIRECT or urlsplit(SITE_URL).scheme == "https"
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def ip_networks(name: str) -> list:
+    """`TRUSTED_PROXIES=127.0.0.1,10.0.0.0/24`: addresses and networks, checked when the site starts."""
+    networks = []
+    for item in env_list(name, []):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses or networks, not {item!r}.") from None
+    return networks
+
+
+# The proxies in front of the app (nginx: docs/deploy). Only a request from one of them has its client's
+# address taken from X-Forwarded-For; from anyone else, that header is whatever the client chose to send.
+TRUSTED_PROXIES = ip_networks("TRUSTED_PROXIES")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -292,6 +337,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # django-axes notes every sign-in at INFO; failures and lockouts (WARNING) are what an operator reads.
+        "axes": {"level": "WARNING"},
         # The development server logs every request line: through the same filter.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
@@ -302,6 +349,30 @@ LOGGING = {
 # before the visitor sees "busy, please try again".
 REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
 REGISTRATION_LOCK_TIMEOUT = env_int("REGISTRATION_LOCK_TIMEOUT", 5)
+
+# Signing in (accounts/): 5 failed attempts for one user name from one address lock that pair out for 15
+# minutes; 20 within 15 minutes from all addresses together lock the account (accounts/lockout.py). The
+# counts are django-axes' table: a database row is never evicted, unlike a cache entry.
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+# A refused attempt during a lockout neither counts nor extends it: the lockout ends 15 minutes after it began.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "v4project.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_counting"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# No log of every sign-in with its address kept for ever; the organisers' admin shows the lockouts instead.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp: an authenticator app, and recovery codes). Offered to every account;
+# required of superusers and organisers when TWO_FACTOR_REQUIRED is on (docs/deploy turns it on).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "V4 SMO ČR"
+# A password-reset link works once, for an hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Personal data of an event's registrations is blanked this many days after the event
 # (manage.py anonymise_registrations); the counts per country, part and day stay for the grant report.

@@ -5,16 +5,15 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from events import views as events_views
 from events.sitemaps import sitemaps
-from registrations.lockout import LockoutAdminAuthenticationForm
-
-# The admin login gets the same lockout as the portal (5 failures → 15 minutes), and still admits only staff.
-admin.site.login_form = LockoutAdminAuthenticationForm
 
 # Machines' pages and the admin live outside the language prefix: they are the same in every language.
 # A bare "/" matches nothing here, so LocaleMiddleware redirects it to the visitor's language.
 urlpatterns = [
+    # Staff sign in on the site's own sign-in page, with its lockout and two-factor step (accounts/views.py).
+    path("admin/login/", accounts_views.admin_sign_in),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", events_views.robots_txt, name="robots"),
@@ -25,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("registrations.urls")),
+    path("account/", include("accounts.urls")),
 )
 
 # Uploaded files in development; in production the web server serves MEDIA_ROOT (docs/deploy.md).

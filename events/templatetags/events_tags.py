@@ -9,7 +9,8 @@ from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html, urlize
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from modeltranslation.utils import build_localized_fieldname
 
 from .. import images
 from ..dates import date_span, day_heading, event_dates
@@ -110,3 +111,22 @@ def picture(renditions: list[dict], alt: str, sizes: str = "100vw", css_class: s
             "lazy": lazy,
         }
     }
+
+
+@register.simple_tag
+def fallback_attrs(obj, field: str) -> str:
+    """` lang="cs" data-fallback="not yet translated"` when `obj.field` has no text in the page's language and
+    shows the fallback language's (Czech, then English): screen readers switch voice, and the CSS adds a
+    discreet marker. Nothing when the text is in the page's own language."""
+    if getattr(obj, build_localized_fieldname(field, get_language()), None):
+        return ""
+    for code in settings.MODELTRANSLATION_FALLBACK_LANGUAGES:
+        if code != get_language() and getattr(obj, build_localized_fieldname(field, code), None):
+            return format_html(' lang="{}" data-fallback="{}"', code, gettext("not yet translated"))
+    return ""
+
+
+@register.filter
+def largest_url(renditions: list[dict]) -> str:
+    """The address of the largest stored rendition, for the photo viewer."""
+    return default_storage.url(renditions[-1]["name"]) if renditions else ""

@@ -102,7 +102,7 @@ def main() -> int:
     OUT.mkdir()
     port = free_port()
     env = production_env(port)
-    for command in (["migrate", "--noinput"], ["createcachetable"], ["seed_demo"], ["collectstatic", "--noinput"]):
+    for command in (["migrate", "--noinput"], ["createcachetable"], ["load_content"], ["collectstatic", "--noinput"]):
         manage(env, *command)
     server = start_server(env, port)
     rows = []

@@ -40,10 +40,10 @@ def test_organiser_finds_a_name_taps_arrived_and_sees_the_count(live_server, pag
 
     page = new_page(locale="cs", width=360)
     page.goto(f"{live_server.url}/cs/checkin/")
-    page.wait_for_url(re.compile(r".*/admin/login/\?next=/cs/checkin/$"))
+    page.wait_for_url(re.compile(r".*/cs/account/sign-in/\?next=/cs/checkin/$"))
     page.fill("#id_username", "organiser")
     page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
+    page.locator("main form [type=submit]").click()
     page.wait_for_url(re.compile(r".*/cs/checkin/$"))
     assert no_horizontal_scroll(page)
     counts = page.locator("#checkin-counts")

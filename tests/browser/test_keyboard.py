@@ -93,3 +93,47 @@ def test_registering_in_czech_with_the_keyboard_alone(live_server, new_page):
     assert (registration.first_name, registration.last_name, registration.country) == ("Jana", "Šťastná", "CZ")
     assert registration.phone == "+420 601 234 567"
     assert registration.requested_parts.count() == 1
+
+
+def test_signing_in_with_two_factor_and_setting_it_up_with_the_keyboard_alone(live_server, new_page):
+    """Hungarian, on a phone: password, then the app's code; then a second account sets up its app."""
+    from django.contrib.auth import get_user_model
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def code_of(device) -> str:
+        return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+    password = "a-long-password-for-tests"
+    users = get_user_model().objects
+    chief = users.create_user("chief", password=password, is_staff=True)
+    device = TOTPDevice.objects.create(user=chief, confirmed=True)
+    users.create_user("editor", password=password, is_staff=True)
+
+    page = new_page(locale="hu", width=360)
+    page.goto(live_server.url + "/hu/account/sign-in/")
+    assert page.evaluate("document.activeElement.id") == "id_username"  # the page starts in the form
+    page.keyboard.type("chief")
+    type_into(page, "#id_password", password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_server.url + "/hu/account/sign-in/code/"
+    type_into(page, "#id_code", code_of(device))
+    tab_to(page, "main form [type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_server.url + "/admin/"
+
+    page = new_page(locale="hu", width=360)
+    page.goto(live_server.url + "/hu/account/sign-in/?next=/hu/account/two-factor/set-up/")
+    page.keyboard.type("editor")
+    type_into(page, "#id_password", password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    setup = TOTPDevice.objects.get(user__username="editor")
+    type_into(page, "#id_code", code_of(setup))
+    tab_to(page, "main form [type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_server.url + "/hu/account/two-factor/recovery-codes/"
+    assert page.locator(".recovery-codes li").count() == 10

@@ -68,7 +68,7 @@ def olomouc():
 def test_hungarian_partner_sees_own_delegation_in_full_and_exports_it(live_server, new_page, olomouc, tmp_path):
     page = new_page(locale="hu", width=360)
     page.goto(f"{live_server.url}/hu/portal/")
-    page.wait_for_url(re.compile(r".*/hu/portal/login/\?next=/hu/portal/$"))
+    page.wait_for_url(re.compile(r".*/hu/account/sign-in/\?next=/hu/portal/$"))
     assert page.locator("html").get_attribute("lang") == "hu"
     page.fill("#id_username", "partner-hu")
     page.fill("#id_password", PASSWORD)
@@ -107,7 +107,7 @@ def test_hungarian_partner_sees_own_delegation_in_full_and_exports_it(live_serve
 @pytest.mark.parametrize("width", [360, 1280])
 def test_portal_pages_pass_axe_and_the_phone_checks(live_server, new_page, olomouc, width):
     login_page = new_page(locale="hu", width=width)
-    problems = check_page(login_page, f"{live_server.url}/hu/portal/login/", width=width)
+    problems = check_page(login_page, f"{live_server.url}/hu/account/sign-in/", width=width)
     login_page.fill("#id_username", "partner-hu")
     login_page.fill("#id_password", PASSWORD)
     login_page.locator("main form button[type=submit]").click()
@@ -122,7 +122,7 @@ def test_portal_pages_pass_axe_and_the_phone_checks(live_server, new_page, olomo
 
 def test_portal_pages_are_valid_html(client, olomouc, tmp_path):
     editor = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
-    pages = {"login": client.get("/hu/portal/login/?next=/hu/portal/")}
+    pages = {"login": client.get("/hu/account/sign-in/?next=/hu/portal/")}
     client.force_login(editor)
     pages["forbidden"] = client.get("/hu/portal/")
     client.force_login(get_user_model().objects.get(username="partner-hu"))

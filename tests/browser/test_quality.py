@@ -10,13 +10,19 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import two_factor
 from events.models import Event
 from events.seed import seed_content
+from registrations.models import PartnerMembership
 from registrations.seed import seed_parts
-from tests.factories import make_event, make_part, make_registration
+from tests.factories import make_event, make_part, make_partner, make_registration
 
 # The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
 pytestmark = [
@@ -172,16 +178,22 @@ def staff_pages(event: Event) -> dict[str, list[str]]:
     return {"partner-hu": portal, "organiser": [*portal, "checkin/"]}
 
 
+def seed_demo(monkeypatch) -> None:
+    """The development demo (its command runs only with DEBUG on)."""
+    monkeypatch.setenv("DEMO_PASSWORD", STAFF_PASSWORD)
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", stdout=io.StringIO())
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_portal_and_checkin_pass_axe_and_the_phone_checks(live_server, new_page, lang, width, monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", STAFF_PASSWORD)
-    call_command("seed_demo", stdout=io.StringIO())
+    seed_demo(monkeypatch)
     event = Event.objects.get(slug="olomouc-2023")
     problems = []
     for username, paths in staff_pages(event).items():
         login = new_page(locale=lang, width=width)
-        login.goto(url_of(live_server, lang, "portal/login/"))
+        login.goto(url_of(live_server, lang, f"account/sign-in/?next=/{lang}/portal/"))
         login.fill("#id_username", username)
         login.fill("#id_password", STAFF_PASSWORD)
         login.locator("main form [type=submit]").click()
@@ -193,24 +205,106 @@ def test_portal_and_checkin_pass_axe_and_the_phone_checks(live_server, new_page,
     assert problems == [], "\n".join(problems)
 
 
+def account_paths(user) -> list[str]:
+    """The sign-in and password-reset pages anyone sees; a valid reset link leads to the set-password form."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return [
+        "account/sign-in/",
+        "account/password-reset/",
+        "account/password-reset/sent/",
+        f"account/reset/{uid}/{default_token_generator.make_token(user)}/",
+        "account/reset/MQ/no-such-token/",
+        "account/reset/done/",
+    ]
+
+
+def with_two_factor(user) -> TOTPDevice:
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    two_factor.recovery_codes_renew(user=user)
+    return device
+
+
+def current_code(device: TOTPDevice) -> str:
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_account_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
+    """Signing in (with its errors and the two-factor step), two-factor sign-in, the password reset."""
+    partner = get_user_model().objects.create_user("partner-hu", "partner@example.org", STAFF_PASSWORD)
+    PartnerMembership.objects.create(user=partner, partner=make_partner(country="HU"))
+    device = with_two_factor(partner)
+    get_user_model().objects.create_user("editor", "editor@example.org", STAFF_PASSWORD, is_staff=True)
+    problems = []
+    for path in account_paths(partner):
+        page = new_page(locale=lang, width=width)
+        problems += check_page(page, url_of(live_server, lang, path), width=width)
+        page.close()
+    # A wrong password: the error beside the form.
+    page = new_page(locale=lang, width=width)
+    url = url_of(live_server, lang, "account/sign-in/")
+    problems += watch(page, url)
+    page.goto(url)
+    page.fill("#id_username", "partner-hu")
+    page.fill("#id_password", "wrong-password")
+    page.locator("main form [type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".alert-danger, .invalid-feedback").count() > 0
+    problems += [f"{url} (wrong password) @{width}px: {p}" for p in audit(page, width=width)]
+    # The code step, then the account's two-factor pages.
+    page.fill("#id_username", "partner-hu")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(url_of(live_server, lang, "account/sign-in/code/"))
+    problems += [f"code step @{width}px: {p}" for p in audit(page, width=width)]
+    page.fill("#id_code", current_code(device))
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(url_of(live_server, lang, "portal/"))
+    for path in ("account/two-factor/", "account/two-factor/recovery-codes/", "account/two-factor/set-up/"):
+        tab = page.context.new_page()
+        problems += check_page(tab, url_of(live_server, lang, path), width=width)
+        tab.close()
+    # Setting it up from the start: the QR code and the key.
+    page = new_page(locale=lang, width=width)
+    page.goto(url_of(live_server, lang, "account/sign-in/"))
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    tab = page.context.new_page()
+    problems += check_page(tab, url_of(live_server, lang, "account/two-factor/"), width=width)
+    tab.close()
+    tab = page.context.new_page()
+    problems += check_page(tab, url_of(live_server, lang, "account/two-factor/set-up/"), width=width)
+    assert tab.locator("img.account-qr").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert problems == [], "\n".join(problems)
+
+
 def test_every_page_is_valid_html(tmp_path, monkeypatch):
-    """The Nu HTML checker on the public, registration, private, portal and check-in pages, in five languages."""
-    monkeypatch.setenv("DEMO_PASSWORD", STAFF_PASSWORD)
-    call_command("seed_demo", stdout=io.StringIO())
+    """The Nu HTML checker on the public, registration, private, portal, check-in and account pages, in five
+    languages."""
+    seed_demo(monkeypatch)
     event = Event.objects.get(slug="olomouc-2023")
     registration_pages = registration_paths(event)
     visitor, organiser = Client(), Client()
     organiser.force_login(get_user_model().objects.get(username="organiser"))
+    partner = get_user_model().objects.get(username="partner-hu")
+    with_two_factor(partner)
+    two_factor.pending_device(user=get_user_model().objects.get(username="organiser"))
     files = []
     for lang in LANGUAGES:
-        pages = [(visitor, path) for path in [*PAGES, NOT_FOUND, *registration_pages]]
+        pages = [(visitor, path) for path in [*PAGES, NOT_FOUND, *registration_pages, *account_paths(partner)]]
         pages += [(organiser, path) for path in staff_pages(event)["organiser"]]
+        pages += [(organiser, f"account/two-factor/{path}") for path in ("", "set-up/")]
         pages.append((visitor, f"events/{event.slug}/register/?sent-empty"))
         for client, path in pages:
             if path.endswith("?sent-empty"):
                 response = client.post(f"/{lang}/events/{event.slug}/register/", {})
             else:
-                response = client.get(f"/{lang}/{path}")
+                response = client.get(f"/{lang}/{path}", follow=True)  # a reset link leads to its form
             name = f"{lang}-{path}".replace("/", "_").replace("?", "_")
             file = tmp_path / f"{name}.html"
             file.write_bytes(response.content)

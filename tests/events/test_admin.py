@@ -40,6 +40,47 @@ def test_event_list_marks_the_languages_still_missing(staff_client):
     assert '<span class="translation-status__lang">hu</span>' in html
 
 
+def test_missing_translations_count_inline_items_and_name_the_fields(staff_client):
+    """A photo caption or a document title written only in Czech leaves the event untranslated."""
+    event = make_event()  # every field of the event itself in five languages
+    Photo.objects.create(
+        event=event, image="photos/x.jpg", width=480, height=320, caption_cs="Zahájení", caption_en="Opening"
+    )
+    html = staff_client.get("/admin/events/event/").content.decode()
+    assert '<span class="translation-status__lang">sk</span> photo 1: caption</li>' in html
+    assert '<span class="translation-status__lang">en</span>' not in html
+    html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    assert "photo 1: caption" in html
+
+
+def test_missing_translations_name_the_objects_own_fields(staff_client):
+    make_event(theme_cs="Téma", theme_pl="")
+    html = staff_client.get("/admin/events/event/").content.decode()
+    assert '<span class="translation-status__lang">pl</span> theme</li>' in html
+
+
+def test_view_on_site_and_language_switch_script_in_the_event_form(staff_client):
+    """The link goes straight to the page (admin-translation.js swaps the language for the tab's)."""
+    event = make_event()
+    html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    assert f'href="/cs/events/{event.slug}/" class="viewsitelink"' in html
+    assert "js/admin-translation.js" in html
+
+
+def test_photo_inline_shows_a_thumbnail(staff_client):
+    event = make_event()
+    Photo.objects.create(
+        event=event,
+        image="photos/x.jpg",
+        width=480,
+        height=320,
+        renditions=[{"width": 480, "height": 320, "name": "photos/renditions/x-480.webp"}],
+    )
+    html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    thumbnail = '<img class="admin-thumbnail" src="/media/photos/renditions/x-480.webp" width="480" height="320"'
+    assert thumbnail in html
+
+
 def test_event_form_has_the_five_languages_side_by_side(staff_client):
     event = make_event()
     html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()

@@ -62,7 +62,7 @@ def test_demo_date_shows_the_seminar_as_coming_with_registration_open(client, pa
     event = make_open_event(slug="olomouc-2023")
     make_part(event, capacity=10)
     html = client.get(path("events:detail", "en", slug=event.slug)).content.decode()
-    assert "Coming" in html and "Held" not in html
+    assert "Upcoming" in html and "Held" not in html
     assert "Registration is open." in html
     assert path("registrations:register", "en", slug=event.slug) in html
 

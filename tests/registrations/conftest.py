@@ -1,27 +1,13 @@
-import datetime
-
 import pytest
-from django.core.cache import cache
 
 from tests.factories import in_all_languages, make_open_event, make_pages, make_part
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """The rate limit lives in the cache: every test starts with a clean slate."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def olomouc(db, before_the_seminar):
-    """An open event like the closing one: a seminar (120 seats) and a study tour (45, one bus)."""
-    make_pages()
-    event = make_open_event(slug="olomouc-test", **in_all_languages("title", "Closing seminar"))
+def with_seminar_and_tour(event):
+    """The closing event's two parts on `event`: a seminar (120 seats) and a study tour (45, one bus)."""
     seminar = make_part(
         event,
-        date=datetime.date(2023, 6, 21),
+        date=event.start_date,
         capacity=120,
         order=1,
         name_cs="Seminář a workshopy",
@@ -32,7 +18,7 @@ def olomouc(db, before_the_seminar):
     )
     tour = make_part(
         event,
-        date=datetime.date(2023, 6, 22),
+        date=event.end_date,
         capacity=45,
         order=2,
         name_cs="Studijní cesta",
@@ -43,6 +29,13 @@ def olomouc(db, before_the_seminar):
     )
     event.seminar, event.tour = seminar, tour
     return event
+
+
+@pytest.fixture
+def olomouc(db, before_the_seminar):
+    """An open event like the closing one (21–22 June 2023), on the site's clock of 1 June 2023."""
+    make_pages()
+    return with_seminar_and_tour(make_open_event(slug="olomouc-test", **in_all_languages("title", "Closing seminar")))
 
 
 def form_data(event, **overrides) -> dict:

@@ -93,6 +93,16 @@ def url(name: str, language: str = "en", **kwargs) -> str:
         return reverse(f"registrations:portal_{name}", kwargs=kwargs)
 
 
+def sign_in_url(language: str = "en") -> str:
+    with translation.override(language):
+        return reverse("accounts:sign_in")
+
+
+def sign_out_url(language: str = "en") -> str:
+    with translation.override(language):
+        return reverse("accounts:sign_out")
+
+
 def list_url(language: str = "en", slug: str = "olomouc-test") -> str:
     return url("participants", language, slug=slug)
 

@@ -81,7 +81,7 @@ def test_hungarian_registrant_gets_hungarian_emails_with_family_name_first(olomo
     assert "Closing seminar (hu)" in message.subject
     assert "Tanulmányút, 2023. június 22." in message.body
     assert "/hu/registration/" in message.body and "/confirm/" in message.body
-    assert translated("hu", "Thank you for registering for %(title)s.").split("%")[0] in message.body
+    assert translated("hu", "Thank you for registering for “%(title)s”.").split("%")[0] in message.body
     assert '<html lang="hu">' in html_of(message)
     assert not message.attachments  # no seat yet: no calendar, no door code
     registration = Registration.objects.get()
@@ -132,7 +132,7 @@ def test_moved_up_email_names_the_part_and_points_to_the_link_page(olomouc, djan
         services.registration_cancel(registration=holder, notify=False)
     (message,) = mail.outbox
     assert message.to == [waiting.email]
-    assert "Your place for Study tour is now confirmed." in message.body
+    assert "Your place in “Study tour” is now confirmed." in message.body
     assert "/en/registration/link/" in message.body  # its token is not known here: offer a new link
     assert "checkin-qr.png" in attachment_types(message)
 

@@ -186,7 +186,7 @@ def test_the_migration_removes_what_earlier_versions_left_behind(olomouc):
     from django.contrib.admin.models import CHANGE, DELETION, LogEntry
     from django.contrib.contenttypes.models import ContentType
 
-    migration = importlib.import_module("registrations.migrations.0005_forget_leftovers")
+    migration = importlib.import_module("registrations.migrations.0006_forget_leftovers")
     staying = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", last_name="Staying")
     PortalAccessLog.objects.create(username="p", action="list", event=olomouc, detail={"q": LAST_NAME, "page": 1})
     PortalAccessLog.objects.create(username="o", action="admin_export", detail={"filters": {"q": EMAIL, "o": "1"}})

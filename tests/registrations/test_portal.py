@@ -12,6 +12,8 @@ from tests.registrations.portal_world import (
     list_url,
     login,
     rows_of,
+    sign_in_url,
+    sign_out_url,
     url,
     visible_to,
     xlsx_rows,
@@ -27,10 +29,10 @@ def page_url(page: str) -> str:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_anonymous_visitor_is_sent_to_the_portal_login_and_back(client, world, page):
+def test_anonymous_visitor_is_sent_to_the_sign_in_page_and_back(client, world, page):
     response = client.get(page_url(page))
     assert response.status_code == 302
-    assert response["Location"] == f"{url('login')}?next={page_url(page)}"
+    assert response["Location"] == f"{sign_in_url()}?next={page_url(page)}"
     assert "no-store" in response["Cache-Control"]
 
 
@@ -93,13 +95,13 @@ def test_export_holds_exactly_what_the_list_shows(client, accounts, role, page, 
 
 
 @pytest.mark.parametrize("role", ["anonymous", "editor", *PARTNERS, "organiser", "superuser"])
-def test_logout_is_a_post_that_ends_on_the_portal_login(client, accounts, role):
+def test_signing_out_is_a_post_that_ends_on_the_sign_in_page(client, accounts, role):
     if role != "anonymous":
         login(client, accounts[role])
-    assert client.get(url("logout")).status_code == 405
-    response = client.post(url("logout"))
+    assert client.get(sign_out_url()).status_code == 405
+    response = client.post(sign_out_url())
     assert response.status_code == 302
-    assert response["Location"] == url("login")
+    assert response["Location"] == sign_in_url()
     assert "no-store" in response["Cache-Control"]
     assert client.get(url("home")).status_code == 302
 

@@ -11,6 +11,7 @@ from tests.registrations.portal_world import (
     PASSWORD,
     list_url,
     login,
+    sign_in_url,
     url,
 )
 
@@ -39,7 +40,7 @@ def test_every_list_view_and_export_is_logged(client, accounts, olomouc):
 def test_every_portal_response_is_private(client, accounts, role):
     if role != "anonymous":
         login(client, role)
-    for address in [url("login"), url("home"), list_url(), url("participants", slug="nope")]:
+    for address in [sign_in_url(), url("home"), list_url(), url("participants", slug="nope")]:
         response = client.get(address)
         assert "no-store" in response["Cache-Control"], address
         assert response["X-Robots-Tag"] == "noindex"
@@ -53,26 +54,26 @@ def test_language_links_keep_the_visitor_on_the_participant_list(client, account
 # Login ----------------------------------------------------------------------------------------------
 
 
-def test_login_page_is_in_the_visitors_language_and_leads_to_the_portal(client, accounts):
-    response = client.get(url("login", "hu"))
+def test_sign_in_page_is_in_the_visitors_language_and_leads_partners_to_the_portal(client, accounts):
+    response = client.get(sign_in_url("hu"))
     assert response.status_code == 200
     assert '<html lang="hu">' in response.content.decode()
-    response = client.post(url("login", "hu"), {"username": "partner-hu", "password": PASSWORD})
+    response = client.post(sign_in_url("hu"), {"username": "partner-hu", "password": PASSWORD})
     assert response["Location"] == url("home", "hu")
 
 
-def test_login_returns_to_the_page_asked_for(client, accounts):
-    response = client.post(f"{url('login')}?next={list_url()}", {"username": "partner-hu", "password": PASSWORD})
+def test_sign_in_returns_to_the_page_asked_for(client, accounts):
+    response = client.post(f"{sign_in_url()}?next={list_url()}", {"username": "partner-hu", "password": PASSWORD})
     assert response["Location"] == list_url()
 
 
 @pytest.mark.parametrize("evil", ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"])
-def test_login_never_redirects_off_the_site(client, accounts, evil):
-    response = client.post(url("login"), {"username": "partner-hu", "password": PASSWORD, "next": evil})
+def test_sign_in_never_redirects_off_the_site(client, accounts, evil):
+    response = client.post(sign_in_url(), {"username": "partner-hu", "password": PASSWORD, "next": evil})
     assert response.status_code == 302
     assert response["Location"] == url("home")
-    # Already signed in: the login page sends the user on, and again only within the site.
-    response = client.get(url("login"), {"next": evil})
+    # Already signed in: the sign-in page sends the user on, and again only within the site.
+    response = client.get(sign_in_url(), {"next": evil})
     assert response["Location"] == url("home")
 
 

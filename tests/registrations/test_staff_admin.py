@@ -136,7 +136,7 @@ def test_moving_up_into_a_full_part_is_refused_and_changes_nothing(
     waiting = make_registration(olomouc, parts=[tour], seat_status="waitlisted", last_name="Čekalová")
     messages = act(organiser, "move_up", [waiting], django_capture_on_commit_callbacks)
     assert messages == [
-        "Jana Čekalová: Study tour is full (1 seats): nobody can move up until a seat is free.",
+        "Jana Čekalová: “Study tour” is full (capacity: 1): nobody can move up until a seat is free.",
         "0 seats confirmed from the waiting list.",
     ]
     assert Seat.objects.get(registration=waiting).status == "waitlisted"

@@ -63,7 +63,7 @@ def test_only_organisers_open_the_checkin(client, day, role, name):
     assert "no-store" in response["Cache-Control"]
     if role == "anonymous":
         assert response.status_code == 302
-        assert response["Location"] == f"{reverse('admin:login')}?next={url}%3Fq%3D"
+        assert response["Location"] == f"{reverse('accounts:sign_in')}?next={url}%3Fq%3D"
     elif role in {"partner", "editor"}:
         assert response.status_code == 403
         assert "Hora" not in response.content.decode()

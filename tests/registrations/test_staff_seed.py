@@ -4,11 +4,18 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from registrations.models import EmailLog, PartnerMembership, Registration, Seat
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _development(settings):
+    """seed_demo runs only in development."""
+    settings.DEBUG = True
+
 
 ACCOUNTS = ["editor", "organiser", "partner-cz", "partner-sk", "partner-pl", "partner-hu"]
 
@@ -79,3 +86,29 @@ def test_seed_demo_registrations_are_marked_mixed_and_keep_the_bus_rules(monkeyp
     assert 3 <= tour.filter(status="waitlisted").count() <= 6  # …and a few wait for a seat
     assert registrations.filter(status="pending").exists()
     assert not EmailLog.objects.exists()  # demo data sends no e-mail
+
+
+def test_seed_demo_refuses_to_run_in_production(settings, monkeypatch):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG on"):
+        seed(monkeypatch)
+    assert not get_user_model().objects.exists()
+    assert not Registration.objects.exists()
+
+
+def test_seed_demo_never_changes_an_existing_users_password(monkeypatch):
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "the-operators-own-password")
+    organiser = get_user_model().objects.create_user("organiser", password="organisers-own-password")
+    seed(monkeypatch)
+    admin.refresh_from_db()
+    organiser.refresh_from_db()
+    assert admin.check_password("the-operators-own-password")
+    assert organiser.check_password("organisers-own-password")
+    assert get_user_model().objects.get(username="editor").check_password(DEMO_PASSWORD)
+
+
+def test_seed_demo_loads_the_real_content_too(monkeypatch):
+    from events.models import Event
+
+    seed(monkeypatch)
+    assert Event.objects.count() == 4

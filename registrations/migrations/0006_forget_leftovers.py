@@ -56,7 +56,7 @@ def forget_leftovers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registrations", "0004_privacy"),
+        ("registrations", "0005_rate_limit_table"),
         ("admin", "0003_logentry_add_action_flag_choices"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

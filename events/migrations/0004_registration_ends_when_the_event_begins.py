@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0002_translate_speakers"),
+        ("events", "0003_loaded_content"),
     ]
 
     operations = [
