@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from events import clock
@@ -246,3 +246,14 @@ def test_rate_limit_fails_closed_when_it_cannot_count(client, olomouc):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert not Registration.objects.exists()
+
+
+def test_the_rate_limits_table_holds_only_the_current_window(client, olomouc):
+    """Counts are rows of their own table, which nothing else evicts: each post removes those older than
+    the window, so a flood of posts from many addresses leaves behind only the last ten minutes."""
+    from registrations.ratelimit import WINDOW_SECONDS
+
+    long_ago = timezone.now() - datetime.timedelta(seconds=WINDOW_SECONDS + 1)
+    RateLimitHit.objects.bulk_create(RateLimitHit(key=f"old-{n}", at=long_ago) for n in range(50))
+    client.post(register_url(olomouc), form_data(olomouc, email="bad"), REMOTE_ADDR="203.0.113.9")
+    assert RateLimitHit.objects.count() == 1
