@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1
 MANAGE := $(DEV_ENV) $(PY) manage.py
 DEMO_PASSWORD ?= demo-password-v4
 # `make run` shows the site as on a day before the Olomouc seminar, so registration can be tried out
-# (events/clock.py); `make run DEMO_DATE=` shows it on the real clock.
+# (v4project/clock.py); `make run DEMO_DATE=` shows it on the real clock.
 DEMO_DATE ?= 2023-06-01
 
 .PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps deploy-deps clean bench bench-deps

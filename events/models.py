@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from . import clock
+from v4project import clock
 
 
 class Country(models.TextChoices):
@@ -191,6 +191,12 @@ class Event(models.Model):
                     errors[name] = ValidationError(too_late, code="after_begin", params=params)
         if errors:
             raise ValidationError(errors)
+
+
+def registration_moments() -> list[datetime.datetime]:
+    """Every registration opening and closing time: the public pages change at these moments by themselves."""
+    pairs = Event.objects.values_list("registration_opens", "registration_closes")
+    return [moment for pair in pairs for moment in pair if moment is not None]
 
 
 def _earliest(*moments: datetime.datetime | None) -> datetime.datetime | None:

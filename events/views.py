@@ -1,9 +1,6 @@
-import logging
-import secrets
+"""The public content pages: home, project, partners, the workshops, content pages, documents, machines' files."""
 
-from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.db.models import Prefetch
 from django.http import (
     FileResponse,
@@ -19,18 +16,16 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
+from v4project.pagecache import cached_page
+
 from . import documents
-from .cache import cached_page
 from .calendar import event_calendar_bytes
 from .models import Document, Event, Page, Partner, Photo
 from .structured_data import event_json_ld
-
-logger = logging.getLogger(__name__)
 
 
 def published_events():
@@ -177,44 +172,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on pages that name no icon (the admin, error pages)."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
-
-
-def database_answers() -> bool:
-    try:
-        connection.ensure_connection()
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means "not healthy"; the reason goes to the log
-        logger.exception("health check: the database does not answer")
-        return False
-    return True
-
-
-def cache_answers() -> bool:
-    """Writes and reads back a value: a cache table that is missing or a Redis that is down both fail."""
-    probe = secrets.token_hex(8)
-    try:
-        cache.set("healthz", probe, timeout=60)
-        answered = cache.get("healthz") == probe
-    except Exception:  # as above
-        logger.exception("health check: the cache does not answer")
-        return False
-    if not answered:
-        logger.error("health check: the cache did not keep a value")
-    return answered
-
-
-@never_cache
-@require_GET
-def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database and the cache answer; 503 naming what failed — for the load balancer and uptime
-    checks, which must take an app server that cannot serve out of rotation."""
-    failed = [name for name, check in (("database", database_answers), ("cache", cache_answers)) if not check()]
-    if failed:
-        lines = "".join(f"{name} unavailable\n" for name in failed)
-        return HttpResponse(lines, status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @requires_csrf_token

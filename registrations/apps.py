@@ -21,10 +21,10 @@ class RegistrationsConfig(AppConfig):
 
         post_migrate.connect(ensure_staff_groups, sender=self, dispatch_uid="ensure_staff_groups")
 
-        from events.cache import connect_content_models
+        from v4project import pagecache
 
         from .models import Part, Seat
 
         # The event page's registration box shows each part's seats left: a confirmation, a cancellation
         # or a new capacity empties the public page cache.
-        connect_content_models(Part, Seat)
+        pagecache.watch(Part, Seat)

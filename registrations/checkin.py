@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from events import clock
+from v4project import clock
 
 from . import staff_services
 from .collation import COLLATIONS

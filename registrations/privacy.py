@@ -13,8 +13,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
-from events import clock
 from events.models import Event
+from v4project import clock
 
 from . import emails, services, traces
 from .models import EmailLog, PortalAccessLog, Registration

@@ -18,9 +18,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events import clock
-from events.cache import content_changed
 from events.models import DatePrecision, Event
+from v4project import clock, pagecache
 
 from . import selectors, traces
 from .emails import send_registration_email
@@ -125,7 +124,7 @@ def registration_start(
     """A new pending registration (no seat yet) and the "confirm your address" e-mail; for an address
     already registered, its private link instead. Returns nothing on purpose: the caller shows the same
     page either way, so the site never reveals who is registered. Refused once registration has closed
-    (by the site's clock, events/clock.py)."""
+    (by the site's clock, v4project/clock.py)."""
     now = now or timezone.now()
     if not event.registration_is_open():
         raise RegistrationClosedError
@@ -263,7 +262,7 @@ def _take_seats(
             new.append(Seat(registration=registration, part_id=part_id, status=status, since=now))
     Seat.objects.bulk_create(new)
     if capacities:  # neither bulk_create nor update sends post_save: the event page's seats left change anyway
-        content_changed(sender=Seat)
+        pagecache.content_changed()
 
 
 def waitlist_promote(*, part: Part, now: datetime.datetime | None = None) -> list[Seat]:

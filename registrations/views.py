@@ -8,9 +8,9 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from events import clock
-from events.cache import cached_page
 from events.models import Event
+from v4project import clock
+from v4project.pagecache import cached_page
 
 from . import checkin, selectors, services
 from .exceptions import RegistrationClosedError
@@ -34,7 +34,7 @@ def closed_message(event: Event) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@cached_page  # the form, with each visitor's own CSRF token (events/cache.py)
+@cached_page  # the form, with each visitor's own CSRF token (v4project/pagecache)
 @limit_posts("register")
 @busy_when_locked
 def register(request: HttpRequest, slug: str) -> HttpResponse:

@@ -27,7 +27,7 @@ BEFORE_THE_SEMINAR = datetime.date(2023, 6, 1)
 
 @pytest.fixture
 def before_the_seminar(settings):
-    """The site's clock on 1 June 2023 (events/clock.py), as in `make run`: registration for the Olomouc
+    """The site's clock on 1 June 2023 (v4project/clock.py), as in `make run`: registration for the Olomouc
     seminar is open."""
     settings.DEMO_DATE = BEFORE_THE_SEMINAR
     return BEFORE_THE_SEMINAR

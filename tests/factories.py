@@ -5,8 +5,8 @@ import itertools
 
 from django.utils import timezone
 
-from events import clock
 from events.models import Country, DatePrecision, Event, Page, Partner, ProgrammeItem
+from v4project import clock
 
 _numbers = itertools.count(1)
 LANGUAGES = ("cs", "sk", "pl", "hu", "en")

@@ -18,7 +18,7 @@ EMAIL_IN_BACKGROUND = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
-# The real clock, whatever the environment says; a test that needs another day sets it (events/clock.py).
+# The real clock, whatever the environment says; a test that needs another day sets it (v4project/clock.py).
 DEMO_DATE = None
 
 # One test database per test run, so two runs on one machine (a developer and CI, say) never share it.

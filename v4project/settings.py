@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "v4project",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -136,8 +137,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before any other middleware runs (events/cache.py).
-    "events.cache.PageCacheMiddleware",
+    # First: a cached public page is answered before any other middleware runs (v4project/pagecache).
+    "v4project.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -169,7 +170,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "events.context_processors.demo",
+                "v4project.context_processors.demo",
             ],
         },
     },
@@ -378,6 +379,6 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 # (manage.py anonymise_registrations); the counts per country, part and day stay for the grant report.
 ANONYMISE_AFTER_DAYS = env_int("ANONYMISE_AFTER_DAYS", 180)
 
-# The demo: the site behaves as if it were this day (events/clock.py), shows a banner saying so on every
+# The demo: the site behaves as if it were this day (v4project/clock.py), shows a banner saying so on every
 # page, and `check --deploy` warns. `make run` sets it; a deployment never does.
 DEMO_DATE = env_date("DEMO_DATE")

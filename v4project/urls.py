@@ -9,6 +9,8 @@ from accounts import views as accounts_views
 from events import views as events_views
 from events.sitemaps import sitemaps
 
+from . import health
+
 # Machines' pages and the admin live outside the language prefix: they are the same in every language.
 # A bare "/" matches nothing here, so LocaleMiddleware redirects it to the visitor's language.
 urlpatterns = [
@@ -17,7 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", events_views.robots_txt, name="robots"),
-    path("healthz", events_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", events_views.favicon),
 ]
 

@@ -2,8 +2,8 @@
 
 from django import template
 
-from events import clock
 from events.models import Event
+from v4project import clock
 
 from ..forms import availability
 from ..selectors import events_open_for_registration, parts_with_availability

@@ -10,7 +10,7 @@ from events.seed import seed_content
 from registrations.models import Registration
 from registrations.seed import seed_parts
 
-# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+# The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

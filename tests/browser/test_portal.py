@@ -15,7 +15,7 @@ from registrations.models import PartnerMembership
 from tests.browser.test_quality import VNU, check_page
 from tests.factories import in_all_languages, make_open_event, make_part, make_partner, make_registration
 
-# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+# The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

@@ -24,7 +24,7 @@ from registrations.models import PartnerMembership
 from registrations.seed import seed_parts
 from tests.factories import make_event, make_part, make_partner, make_registration
 
-# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+# The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

@@ -14,7 +14,7 @@ from registrations import services
 from registrations.models import Registration, Seat
 from tests.factories import in_all_languages, make_open_event, make_part, make_registration
 
-# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+# The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

@@ -7,7 +7,7 @@ import pytest
 from events.seed import seed_content
 from registrations.seed import seed_parts
 
-# The site's clock before the Olomouc seminar (events/clock.py), as in `make run`: registration is open.
+# The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

@@ -9,12 +9,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from events import clock
 from registrations import services
 from registrations.exceptions import ChangesClosedError, EventBegunError, PartsClosedError, RegistrationClosedError
 from registrations.models import Registration, Seat
 from tests.events.test_admin import event_form_data
 from tests.factories import make_registration
+from v4project import clock
 
 from .conftest import form_data
 

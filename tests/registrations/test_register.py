@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from events import clock
 from registrations.models import EmailLog, RateLimitHit, Registration, Seat
 from tests.factories import make_registration
+from v4project import clock
 
 from .conftest import form_data
 

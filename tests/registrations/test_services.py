@@ -7,10 +7,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
-from events import clock
 from registrations import services
 from registrations.models import EmailLog, Registration, Seat
 from tests.factories import make_part, make_registration
+from v4project import clock
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse as django_reverse
 from django.utils import timezone, translation
 
-from events import clock
 from registrations.models import PortalAccessLog, Seat
 from tests.factories import make_registration
+from v4project import clock
 
 from .staff_users import ROLES, client_for
 

@@ -1,4 +1,4 @@
-"""The site's clock (events/clock.py): DEMO_DATE makes the whole site behave as if it were that day, says
+"""The site's clock (v4project/clock.py): DEMO_DATE makes the whole site behave as if it were that day, says
 so on every page in the page's language, and makes `check --deploy` warn. Without it, the site runs by the
 real clock, where the Olomouc seminar of June 2023 has taken place."""
 
@@ -11,8 +11,8 @@ from django.core.management.base import SystemCheckError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events import clock
 from tests.factories import LANGUAGES, make_event, make_open_event, make_part
+from v4project import clock
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The public page cache (events/cache.py): served to anonymous visitors per language, identical to the
+"""The public page cache (v4project/pagecache): served to anonymous visitors per language, identical to the
 page it stands for, out of date the moment a save that a page shows commits (in every process) or the
 clock changes what it says, and with each visitor's own CSRF token on a form."""
 
@@ -13,12 +13,14 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from v4project.pagecache import store, version
+from v4project.pagecache.middleware import valid_until
+from v4project.pagecache.store import Page, PageStore
+from v4project.pagecache.version import stamp_path
 
-import events.cache
-from events import clock
-from events.cache import Page, PageStore, stamp_path, valid_until
 from events.models import Event
 from tests.factories import LANGUAGES, in_all_languages, make_open_event, make_pages, make_part, make_registration
+from v4project import clock
 
 # Pages go out of date when a save commits: these tests commit, as production does.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -147,7 +149,7 @@ def test_when_no_new_stamp_can_be_written_the_old_one_is_removed(client, event, 
     def disk_full(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(events.cache.os, "replace", disk_full)
+    monkeypatch.setattr(version.os, "replace", disk_full)
     event.title_cs = "Nový název"
     event.save()
     assert not Path(stamp_path()).exists()
@@ -227,13 +229,13 @@ def test_the_page_store_keeps_the_most_recently_used_pages_within_its_size():
 def test_unknown_query_parameters_are_answered_from_the_cache(client, event, django_assert_num_queries):
     """`?r=<random>` used to bypass the cache (a full render each time) and push real pages out."""
     client.get(event_url("en"))
-    size = events.cache.pages.size
+    size = store.pages.size
     with django_assert_num_queries(0):
         for n in range(50):
             response = client.get(event_url("en"), {"r": f"{n}-{time.time()}", "utm_source": "x"})
             assert response.status_code == 200
             assert "<h1>Closing seminar (en)</h1>" in response.content.decode()
-    assert events.cache.pages.size == size  # no new entry, and the real page is still there
+    assert store.pages.size == size  # no new entry, and the real page is still there
 
 
 def test_a_first_visit_with_a_query_string_keeps_the_page_for_everyone(client, event, django_assert_num_queries):

@@ -33,7 +33,7 @@ def check_cache_table(app_configs=None, databases=None, **kwargs) -> list[Error]
 
 @register(Tags.security, deploy=True)
 def demo_date_in_production(app_configs=None, **kwargs) -> list[Warning]:
-    """DEMO_DATE shifts the site's clock (events/clock.py): for the demo only, never for a deployment."""
+    """DEMO_DATE shifts the site's clock (v4project/clock.py): for the demo only, never for a deployment."""
     if getattr(settings, "DEMO_DATE", None) is None:
         return []
     return [
