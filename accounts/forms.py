@@ -7,7 +7,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from registrations.outbox import outbox
+from registrations.mail.outbox import outbox
 
 from . import two_factor
 from .lockout import locked_out_message

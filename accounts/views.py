@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from registrations.portal_selectors import portal_visibility
+from registrations.portal.selectors import portal_visibility
 
 from . import two_factor
 from .forms import CodeForm, SignInForm

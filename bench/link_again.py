@@ -31,8 +31,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     setup_test_environment()
 
+    from registrations.mail.outbox import outbox
     from registrations.models import EmailLog, RateLimitHit, Registration
-    from registrations.outbox import outbox
     from tests.factories import make_coming_event, make_pages, make_part, make_registration
 
     EmailLog.objects.all().delete()

@@ -10,7 +10,7 @@ class RegistrationsConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         # The e-mail outbox counts requests from the first one on, to send only when the worker is quiet.
-        from . import outbox  # noqa: F401
+        from .mail import outbox  # noqa: F401
         from .collation import register_sqlite_collations
 
         connection_created.connect(register_sqlite_collations)

@@ -23,12 +23,18 @@ ALPHABETS = {
 _SAME_AS = {"hu": {"ő": "ö", "ű": "ü"}}
 
 
-# Letters with no Unicode decomposition that ICU still sorts with their base letter.
-_FOLDS = {"ł": "l", "đ": "d", "ø": "o", "ı": "i"}
+# Letters with no Unicode decomposition that ICU still sorts with their base letter, and a search finds by it.
+_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as static/js/checkin.js folds it: "cech" finds Čech and "zolc" Żółć."""
+    folded = unicodedata.normalize("NFD", text.casefold().translate(_FOLDS))
+    return "".join(char for char in folded if not unicodedata.combining(char))
 
 
 def _base(char: str) -> str:
-    return _FOLDS.get(char) or unicodedata.normalize("NFD", char)[0]
+    return fold(char)[:1] or char
 
 
 @functools.cache

@@ -1,4 +1,5 @@
-"""The registration form, the form of the private page and "send my link again". Crispy layouts live here."""
+"""What the registration form and the private page share: a registrant's details as a form, the parts to
+choose with their seats left, and the error summary. Crispy layouts live here."""
 
 import re
 import unicodedata
@@ -7,22 +8,19 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.urls import reverse
 from django.utils import formats
-from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 
-from .models import LONG_TEXT_MAX_LENGTH, Part, RegistrantCountry, Registration
+from .models import DETAIL_FIELDS, Part, RegistrantCountry, Registration
 
 # Line breaks, tabs, zero-width and other invisible characters have no place in a name: they break
 # e-mail headers, exports and badges. Letters with any diacritic are letters (category L*) and pass.
 FORBIDDEN_IN_LINE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
 PHONE_PATTERN = re.compile(r"\+[0-9 ]+")
-COUNTRY_BY_LANGUAGE = {"cs": "CZ", "sk": "SK", "pl": "PL", "hu": "HU"}
 
 
 def single_line(value: str) -> str:
@@ -98,62 +96,58 @@ class ErrorSummaryMixin:
         return order.index(name) if name in order else -1
 
 
-class DetailsForm(ErrorSummaryMixin, forms.Form):
-    """The registrant's details and parts: shared by the registration form and the private page."""
+class DetailsForm(ErrorSummaryMixin, forms.ModelForm):
+    """A registrant's details and parts: the fields are the model's (`DETAIL_FIELDS`, one list), labelled as
+    the registrant reads them. Used on the private page as it is; the registration form adds the address.
 
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
-    phone = forms.CharField(
-        label=_("Phone"),
-        max_length=30,
-        required=False,
-        help_text=_("Optional. In international format, e.g. +420 601 234 567."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    organisation = forms.CharField(
-        label=_("Organisation"), max_length=200, help_text=_("Your municipality, town or institution.")
-    )
-    position = forms.CharField(
-        label=_("Position"), max_length=200, required=False, help_text=_("For example mayor, councillor, officer.")
-    )
-    country = forms.ChoiceField(label=_("Country"), choices=RegistrantCountry.choices)
+    Only validates: every write goes through the services, which also keep the rule of one registration
+    per address and event (so the form never asks the database about other registrations)."""
+
     parts = PartChoiceField(
         label=_("Parts of the programme"),
         queryset=Part.objects.none(),
         error_messages={"required": _("Please choose at least one part of the programme.")},
     )
-    diet = forms.ChoiceField(
-        label=_("Dietary requirements"),
-        choices=Registration.Diet.choices,
-        initial=Registration.Diet.NONE,
-        widget=forms.RadioSelect,
-    )
-    diet_other = forms.CharField(label=_("Other dietary requirements"), max_length=200, required=False)
-    accessibility_needs = forms.CharField(
-        label=_("Accessibility needs"),
-        max_length=LONG_TEXT_MAX_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example wheelchair access, an induction loop, a sign language interpreter."),
-    )
-    note = forms.CharField(
-        label=_("Note for the organisers"),
-        max_length=LONG_TEXT_MAX_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    consent_photos = forms.BooleanField(
-        label=_("I agree to being photographed and filmed at the event for the project's reports and website."),
-        required=False,
-    )
-    consent_sharing = forms.BooleanField(
-        label=_(
-            "I agree that the partner associations of the other countries may see my name, organisation, country "
-            "and the parts of the programme I chose. The partner association of my own country always sees my "
-            "registration in full."
-        ),
-        required=False,
-    )
+
+    class Meta:
+        model = Registration
+        fields = DETAIL_FIELDS
+        labels = {
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "phone": _("Phone"),
+            "organisation": _("Organisation"),
+            "position": _("Position"),
+            "country": _("Country"),
+            "diet": _("Dietary requirements"),
+            "diet_other": _("Other dietary requirements"),
+            "accessibility_needs": _("Accessibility needs"),
+            "note": _("Note for the organisers"),
+            "consent_photos": _(
+                "I agree to being photographed and filmed at the event for the project's reports and website."
+            ),
+            "consent_sharing": _(
+                "I agree that the partner associations of the other countries may see my name, organisation, "
+                "country and the parts of the programme I chose. The partner association of my own country always "
+                "sees my registration in full."
+            ),
+        }
+        help_texts = {
+            "phone": _("Optional. In international format, e.g. +420 601 234 567."),
+            "organisation": _("Your municipality, town or institution."),
+            "position": _("For example mayor, councillor, officer."),
+            "accessibility_needs": _("For example wheelchair access, an induction loop, a sign language interpreter."),
+        }
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "diet": forms.RadioSelect,
+            "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
 
     submit_label = _("Save changes")
 
@@ -161,37 +155,45 @@ class DetailsForm(ErrorSummaryMixin, forms.Form):
         """`only_parts`: offer only these parts (after registration has closed, those already held)."""
         super().__init__(*args, **kwargs)
         self.event = event
+        # A country is always chosen: the form starts on the visitor's own (no empty "---------" choice).
+        self.fields["country"].choices = RegistrantCountry.choices
         parts = Part.objects.filter(event=event).with_seat_counts()
         if only_parts is not None:
             parts = parts.filter(pk__in=only_parts)
             self.fields["parts"].help_text = _("Registration is closed: you can drop a part, but not add one.")
         self.fields["parts"].queryset = parts
-        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
-        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
-        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
-        self.fields["position"].widget.attrs["autocomplete"] = "organization-title"
         self.helper = FormHelper(self)
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = self.build_layout()
+        self.helper.layout = Layout(*self.layout_items())
         self.helper.add_input(Submit("submit", self.submit_label, css_class="btn-lg"))
+
+    def validate_unique(self) -> None:
+        """Nothing to ask the database: the services keep the rule of one registration per address."""
+
+    def validate_constraints(self) -> None:
+        """As above."""
 
     def name_fields(self) -> list[str]:
         # Hungarian readers expect the family name first (Győrffy Ödön).
         return ["last_name", "first_name"] if get_language() == "hu" else ["first_name", "last_name"]
 
-    def page_order(self) -> list[str]:
-        return [*self.name_fields(), *self.fields.keys()]
+    def groups(self) -> list[tuple[str | None, list[str]]]:
+        """The form's sections in page order: (legend, fields); no legend for the parts' own fieldset."""
+        return [
+            (_("About you"), [*self.name_fields(), "phone", "organisation", "position", "country"]),
+            (None, ["parts"]),
+            (_("Meals and needs"), ["diet", "diet_other", "accessibility_needs", "note"]),
+            (_("Consents"), ["consent_photos", "consent_sharing"]),
+        ]
 
-    def build_layout(self) -> Layout:
-        return Layout(
-            Fieldset(
-                _("About you"), *self.name_fields(), "phone", "organisation", "position", "country", css_class="mb-4"
-            ),
-            Field("parts"),
-            Fieldset(_("Meals and needs"), "diet", "diet_other", "accessibility_needs", "note", css_class="mb-4"),
-            Fieldset(_("Consents"), "consent_photos", "consent_sharing", css_class="mb-4"),
-        )
+    def layout_items(self) -> list:
+        return [
+            Fieldset(legend, *names, css_class="mb-4") if legend else Field(*names) for legend, names in self.groups()
+        ]
+
+    def page_order(self) -> list[str]:
+        return [name for _legend, names in self.groups() for name in names]
 
     def clean_first_name(self) -> str:
         return single_line(self.cleaned_data["first_name"])
@@ -233,82 +235,3 @@ class DetailsForm(ErrorSummaryMixin, forms.Form):
         elif cleaned.get("diet") != Registration.Diet.OTHER:
             cleaned["diet_other"] = ""
         return cleaned
-
-
-class RegistrationForm(DetailsForm):
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        help_text=_("We will send you a link to confirm your registration."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    privacy = forms.BooleanField(
-        error_messages={"required": _("Please confirm that you have read the privacy notice.")},
-    )
-    # A honeypot: hidden from people, filled in by bots. Its label tells screen reader users to skip it.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    submit_label = _("Register")
-    summary_labels = {"privacy": _("Privacy notice")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["privacy"].label = format_html(
-            gettext('I have read the <a href="{url}">privacy notice</a> and agree to the processing of my data.'),
-            url=reverse("events:privacy"),
-        )
-        self.fields["country"].initial = COUNTRY_BY_LANGUAGE.get(get_language(), "")
-
-    def page_order(self) -> list[str]:
-        fields = ["email", "phone", "organisation", "position", "country", "parts", "diet", "diet_other"]
-        fields += ["accessibility_needs", "note", "privacy", "consent_photos", "consent_sharing", "website"]
-        return [*self.name_fields(), *fields]
-
-    def build_layout(self) -> Layout:
-        return Layout(
-            Fieldset(
-                _("About you"),
-                *self.name_fields(),
-                "email",
-                "phone",
-                "organisation",
-                "position",
-                "country",
-                css_class="mb-4",
-            ),
-            Field("parts"),
-            Fieldset(_("Meals and needs"), "diet", "diet_other", "accessibility_needs", "note", css_class="mb-4"),
-            Fieldset(_("Consents"), "privacy", "consent_photos", "consent_sharing", css_class="mb-4"),
-            Field("website", wrapper_class="visually-hidden"),
-        )
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"]
-        if any(char in email for char in "\r\n"):  # Django 6 raises ValueError on a header with a line break
-            raise forms.ValidationError(_("Enter a valid e-mail address."), code="invalid")
-        return email
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
-
-
-class LinkAgainForm(ErrorSummaryMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        help_text=_("The address you registered with."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_method = "post"
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("submit", _("Send my link")))

@@ -8,6 +8,22 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Country, Event, Partner
 
+# What a registrant fills in about themselves (besides the address), on the form and their private page.
+DETAIL_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "organisation",
+    "position",
+    "country",
+    "diet",
+    "diet_other",
+    "accessibility_needs",
+    "note",
+    "consent_photos",
+    "consent_sharing",
+)
+
 # Maximum lengths of the free texts; the forms enforce them (a TextField's max_length is not a DB limit).
 LONG_TEXT_MAX_LENGTH = 1000
 

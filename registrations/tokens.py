@@ -17,6 +17,12 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
+def new_link() -> tuple[str, str]:
+    """A new private link's token, for the e-mail, and its hash, for the database."""
+    token = new_token()
+    return token, token_hash(token)
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 

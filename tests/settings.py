@@ -12,7 +12,7 @@ from v4project.settings import *  # noqa: F403
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-# Sent at once, so a test reads mail.outbox right after the request; tests/registrations/test_outbox.py
+# Sent at once, so a test reads mail.outbox right after the request; tests/registrations/mail/test_outbox.py
 # covers the background thread.
 EMAIL_IN_BACKGROUND = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -2,7 +2,7 @@
 
 No database and no browser: the catalogues (locale/*/LC_MESSAGES/*.po, Django's and the libraries' messages
 included, see v4project/library_messages.py), the content (events/content/*.json) and the registration parts
-(registrations/seed.py) are read as files, so the check takes well under a second.
+(registrations/content.py) are read as files, so the check takes well under a second.
 """
 
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from registrations.seed import OLOMOUC_PARTS
+from registrations.content import OLOMOUC_PARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("cs", "sk", "pl", "hu", "en")

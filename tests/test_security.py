@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from registrations import emails
+from registrations.mail import build as emails
 from registrations.models import EmailLog
 from tests.factories import in_all_languages, make_event, make_part, make_registration
 

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from registrations.outbox import outbox
+from registrations.mail.outbox import outbox
 from tests.registrations.staff_users import make_user
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from events.seed import seed_content
+from registrations.content import seed_parts
 from registrations.models import Registration
-from registrations.seed import seed_parts
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [

@@ -20,8 +20,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import two_factor
 from events.models import Event
 from events.seed import seed_content
+from registrations.content import seed_parts
 from registrations.models import PartnerMembership
-from registrations.seed import seed_parts
 from tests.factories import make_event, make_part, make_partner, make_registration
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.

@@ -10,8 +10,8 @@ from django.core import mail
 from django.utils import translation
 from django.utils.translation import pgettext
 
-from registrations import services
 from registrations.models import Registration, Seat
+from registrations.services import registration as services
 from tests.factories import in_all_languages, make_open_event, make_part, make_registration
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.

@@ -5,7 +5,7 @@ language link; and nothing cut off or overlapping on the registration form at 20
 import pytest
 
 from events.seed import seed_content
-from registrations.seed import seed_parts
+from registrations.content import seed_parts
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
 pytestmark = [

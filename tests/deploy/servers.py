@@ -109,8 +109,15 @@ class Nginx:
     def error_log(self) -> Path:
         return self.folder / "v4.error.log"
 
-    def logs(self) -> str:
-        return "".join(path.read_text() for path in (self.access_log, self.error_log) if path.exists())
+    def logs(self, *, containing: str = "", timeout: float = 5.0) -> str:
+        """Both logs; with `containing`, once that text is in them (nginx writes a request's line after its
+        answer has left, so the last request may not be there yet) or the timeout has passed."""
+        deadline = time.monotonic() + timeout
+        while True:
+            text = "".join(path.read_text() for path in (self.access_log, self.error_log) if path.exists())
+            if containing in text or time.monotonic() > deadline:
+                return text
+            time.sleep(0.05)
 
     def stop(self) -> None:
         if self.process is not None:

@@ -60,4 +60,4 @@ def form_data(event, **overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-from tests.registrations.portal_world import accounts, world  # noqa: E402, F401 - fixtures of the portal tests
+from tests.registrations.portal.portal_world import accounts, world  # noqa: E402, F401 - fixtures of the portal tests

@@ -3,6 +3,7 @@
 import pytest
 from django.core.checks import run_checks
 from django.test import override_settings
+
 from v4project.checks import check_cache_table
 
 pytestmark = pytest.mark.django_db

@@ -13,14 +13,14 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from v4project.pagecache import store, version
-from v4project.pagecache.middleware import valid_until
-from v4project.pagecache.store import Page, PageStore
-from v4project.pagecache.version import stamp_path
 
 from events.models import Event
 from tests.factories import LANGUAGES, in_all_languages, make_open_event, make_pages, make_part, make_registration
 from v4project import clock
+from v4project.pagecache import store, version
+from v4project.pagecache.middleware import valid_until
+from v4project.pagecache.store import Page, PageStore
+from v4project.pagecache.version import stamp_path
 
 # Pages go out of date when a save commits: these tests commit, as production does.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,7 +84,7 @@ def test_saving_an_event_shows_the_new_title_at_once_in_every_language(client, e
 
 
 def test_confirmation_shows_the_new_seats_left_on_the_event_page(client, event):
-    from registrations import services
+    from registrations.services import registration as services
 
     assert "10 seats left" in client.get(event_url("en")).content.decode()
     registration = make_registration(event, parts=[event.seminar])

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from registrations import privacy
+from registrations.services import privacy
 
 
 class Command(BaseCommand):

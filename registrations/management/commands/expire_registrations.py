@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
-from registrations.services import registration_expire_unconfirmed
+from registrations.services.registration import registration_expire_unconfirmed
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ registration, running it again changes nothing, and nothing staff have changed s
 from django.core.management.base import BaseCommand
 
 from events.models import Event, Page, Partner
-from registrations.seed import load_content
+from registrations.content import load_content
 
 
 class Command(BaseCommand):

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from registrations.seed import demo_user, load_content, seed_demo_accounts, seed_demo_registrations
+from registrations.content import load_content
+from registrations.demo import demo_user, seed_demo_accounts, seed_demo_registrations
 
 DEFAULT_DEMO_PASSWORD = "demo-password-v4"  # noqa: S105 - the demo's published default, README says so
 SITE = "http://127.0.0.1:8000"

@@ -1,0 +1,271 @@
+"""A solid, plain admin for parts, registrations and e-mails. Every change of seats goes through the
+services, so the admin keeps the rules (capacity, waiting list, e-mails) like the public pages do."""
+
+from functools import partial
+
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from events.admin import CheckedFiltersMixin, TranslationStatusMixin
+
+from ..exceptions import RegistrationError
+from ..models import EmailLog, Part, Registration, Seat
+from ..services import privacy, staff
+from ..services import registration as services
+from . import reports
+from .actions import RegistrationActionsMixin
+from .filters import CheckedInFilter, PartFilter, SeatStatusFilter
+
+
+@admin.register(Part)
+class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = ["name", "event", "date", "capacity", "confirmed", "waitlisted", "order", "translation_status"]
+    list_filter = ["event"]
+    list_select_related = ["event"]
+    search_fields = ["name_cs", "name_en"]
+    readonly_fields = ["translation_status"]
+    fields = ["event", "name", "description", "date", "capacity", "order", "translation_status"]
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_seat_counts()
+
+    @admin.display(description=_("confirmed"), ordering="confirmed_count")
+    def confirmed(self, part: Part) -> int:
+        return part.confirmed_count
+
+    @admin.display(description=_("waiting list"), ordering="waitlisted_count")
+    def waitlisted(self, part: Part) -> int:
+        return part.waitlisted_count
+
+    def save_model(self, request, obj, form, change):
+        # A larger capacity hands the new seats to the waiting list at once, under the part's lock.
+        promoted = staff.part_save(part=obj)
+        if promoted:
+            count = len(promoted)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d person moved up from the waiting list and was told by e-mail.",
+                    "%(count)d people moved up from the waiting list and were told by e-mail.",
+                    count,
+                )
+                % {"count": count},
+                messages.SUCCESS,
+            )
+
+
+class SeatInline(admin.TabularInline):
+    model = Seat
+    extra = 0
+    can_delete = False
+    fields = ["part", "status", "since", "checked_in_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class EmailLogInline(admin.TabularInline):
+    model = EmailLog
+    extra = 0
+    can_delete = False
+    fields = ["kind", "language", "subject", "created", "sent_at", "error"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Registration)
+class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "organisation",
+        "country",
+        "language",
+        "status",
+        "seat_statuses",
+        "created",
+        "confirmed_at",
+    ]
+    list_filter = [
+        "event",
+        PartFilter,
+        SeatStatusFilter,
+        CheckedInFilter,
+        "status",
+        "country",
+        "language",
+        "diet",
+        "is_demo",
+    ]
+    list_select_related = ["event"]
+    search_fields = ["first_name", "last_name", "email", "organisation"]
+    date_hierarchy = "created"
+    inlines = [SeatInline, EmailLogInline]
+    actions = [
+        "confirm_on_behalf",
+        "move_up",
+        "cancel_registrations",
+        "resend_last_email",
+        "export_selected_csv",
+        "export_selected_xlsx",
+        "anonymise_events",
+    ]
+    readonly_fields = [
+        "event",
+        "email",
+        "status",
+        "language",
+        "privacy_version",
+        "privacy_language",
+        "privacy_accepted_at",
+        "created",
+        "updated",
+        "confirmed_at",
+        "confirm_expires_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["event", "status", "language", "is_demo"]}),
+        (
+            _("Person"),
+            {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country"]},
+        ),
+        (_("Needs"), {"fields": ["diet", "diet_other", "accessibility_needs", "note"]}),
+        (
+            _("Consents"),
+            {
+                "fields": [
+                    ("privacy_version", "privacy_language", "privacy_accepted_at"),
+                    "consent_photos",
+                    "consent_sharing",
+                ]
+            },
+        ),
+        (_("Times"), {"fields": ["created", "updated", "confirmed_at", "confirm_expires_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        seats = Seat.objects.select_related("part").exclude(status=Seat.Status.CANCELLED)
+        return super().get_queryset(request).prefetch_related(Prefetch("seats", seats, to_attr="held_seats"))
+
+    @admin.display(description=_("parts of the programme"))
+    def seat_statuses(self, registration: Registration) -> str:
+        return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
+
+    def has_add_permission(self, request) -> bool:
+        # Registrations come through the form, which checks the address and takes seats by the rules.
+        return False
+
+    def delete_model(self, request, obj: Registration) -> None:
+        # Its seats go to the waiting list, and nothing of the person stays behind (registrations/traces.py).
+        privacy.registration_erase(registration=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for registration in queryset:
+            privacy.registration_erase(registration=registration)
+
+    def has_export_permission(self, request) -> bool:
+        return request.user.has_perm(reports.EXPORT_PERMISSION)
+
+    def get_urls(self):
+        def wrap(view, **kwargs):
+            return self.admin_site.admin_view(partial(view, model_admin=self, **kwargs))
+
+        return [
+            path("overview/", wrap(reports.overview_index), name="registrations_registration_overview_index"),
+            path("overview/<int:event_id>/", wrap(reports.overview), name="registrations_registration_overview"),
+            path(
+                "attendance/<int:part_id>/",
+                wrap(reports.attendance_sheet),
+                name="registrations_registration_attendance",
+            ),
+            path(
+                "export/<str:file_format>/",
+                self.admin_site.admin_view(self.export_filtered),
+                name="registrations_registration_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        event = request.GET.get("event__id__exact", "")
+        overview = (
+            reverse("admin:registrations_registration_overview", args=[event])
+            if event.isdigit()
+            else reverse("admin:registrations_registration_overview_index")
+        )
+        context = {"can_export": self.has_export_permission(request), "overview_url": overview}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
+
+    def export_filtered(self, request, file_format: str):
+        """Every row of the list as filtered and searched now (the buttons above the list carry the filters)."""
+        if file_format not in {"csv", "xlsx"}:
+            raise Http404
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect("admin:registrations_registration_changelist")
+        detail = {"scope": "filtered", "filters": request.GET.dict()}
+        return reports.export_response(
+            request, registrations=changelist.get_queryset(request), file_format=file_format, detail=detail
+        )
+
+
+@admin.register(EmailLog)
+class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
+    list_display = ["created", "kind", "recipient", "language", "sent_at", "has_error"]
+    list_filter = ["kind", "language", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["recipient", "subject"]
+    readonly_fields = ["registration", "kind", "language", "recipient", "subject", "created", "sent_at", "error"]
+    actions = ["resend"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("failed"), boolean=True)
+    def has_error(self, log: EmailLog) -> bool:
+        return bool(log.error)
+
+    @admin.action(description=_("Send the selected e-mails again (in the registrant's language)"))
+    def resend(self, request, queryset) -> None:
+        sent = 0
+        for log in queryset.select_related("registration"):
+            try:
+                services.email_resend(log=log)
+            except RegistrationError as error:
+                self.message_user(request, f"{log}: {error.message}", messages.WARNING)
+            else:
+                sent += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d e-mail sent again.", "%(count)d e-mails sent again.", sent) % {"count": sent},
+            messages.SUCCESS,
+        )
+
+
+# Django's own list of groups gets the same checked filters as ours (the users' list: accounts/admin.py).
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(CheckedFiltersMixin, auth_admin.GroupAdmin):
+    pass

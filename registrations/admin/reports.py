@@ -1,0 +1,163 @@
+"""The organisers' reports in the admin: an event's overview (seats, countries, languages, catering,
+accessibility), the printable attendance sheet of a day, and exports of the admin's list.
+
+Every figure is one aggregate query; views take the ModelAdmin so they render inside the admin."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.admin import ModelAdmin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Collate
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+
+from .. import exports
+from ..collation import COLLATIONS, by_surname
+from ..models import Part, PortalAccessLog, RegistrantCountry, Registration, Seat
+from ..services import staff as staff_services
+
+EXPORT_PERMISSION = "registrations.export_registration"
+VIEW_PERMISSION = "registrations.view_registration"
+
+
+def _counts(queryset: QuerySet, field: str, choices) -> list[dict]:
+    labels = dict(choices)
+    rows = queryset.values(field).annotate(count=Count("pk")).order_by("-count", field)
+    return [{"code": row[field], "label": labels.get(row[field], row[field]), "count": row["count"]} for row in rows]
+
+
+def event_overview(event: Event) -> dict:
+    """The numbers organisers need for one event: seats per part, who comes from where, catering, needs."""
+    parts = list(Part.objects.filter(event=event).with_seat_counts())
+    active = Registration.objects.filter(event=event, status=Registration.Status.ACTIVE)
+    confirmed_seats = Seat.objects.filter(
+        part__event=event, status=Seat.Status.CONFIRMED, registration__status=Registration.Status.ACTIVE
+    )
+    diets = defaultdict(dict)
+    for row in confirmed_seats.values("part_id", "registration__diet").annotate(count=Count("pk")):
+        diets[row["part_id"]][row["registration__diet"]] = row["count"]
+    other_texts = defaultdict(list)
+    other = confirmed_seats.filter(registration__diet=Registration.Diet.OTHER).order_by("registration__diet_other")
+    for part_id, text in other.values_list("part_id", "registration__diet_other"):
+        other_texts[part_id].append(text or "–")
+    for part in parts:
+        part.diet_rows = [
+            {"label": label, "count": diets[part.pk].get(value, 0), "code": value}
+            for value, label in Registration.Diet.choices
+            if diets[part.pk].get(value)
+        ]
+        part.diet_other_texts = other_texts[part.pk]
+    collation = COLLATIONS.get(get_language(), COLLATIONS["en"])
+    needs = (
+        Seat.objects.filter(part__event=event, registration__status=Registration.Status.ACTIVE)
+        .exclude(status=Seat.Status.CANCELLED)
+        .exclude(registration__accessibility_needs="")
+        .select_related("registration", "part")
+        .order_by("part__order", "part__date", "part_id", Collate("registration__last_name", collation), "pk")
+    )
+    return {
+        "parts": parts,
+        "registration_counts": active.aggregate(
+            active=Count("pk", distinct=True),
+            with_seat=Count("pk", filter=Q(seats__status=Seat.Status.CONFIRMED), distinct=True),
+        ),
+        "pending": Registration.objects.filter(event=event, status=Registration.Status.PENDING).count(),
+        "countries": _counts(active, "country", RegistrantCountry.choices),
+        "languages": _counts(active, "language", settings.LANGUAGES),
+        "needs": list(needs),
+    }
+
+
+def attendance_registrations(part: Part, language: str) -> QuerySet[Registration]:
+    """Who holds a confirmed seat on this part, by surname in the reader's language."""
+    confirmed = Seat.objects.filter(part=part, status=Seat.Status.CONFIRMED).values("registration_id")
+    return by_surname(Registration.objects.filter(pk__in=confirmed, status=Registration.Status.ACTIVE), language)
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def overview_index(request: HttpRequest, *, model_admin: ModelAdmin) -> HttpResponse:
+    _require(request, VIEW_PERMISSION)
+    events = Event.objects.filter(parts__isnull=False).distinct().order_by("-start_date")
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "events": events}
+    context["title"] = _("Overview of registrations")
+    return TemplateResponse(request, "admin/registrations/overview_index.html", context)
+
+
+def overview(request: HttpRequest, event_id: int, *, model_admin: ModelAdmin) -> HttpResponse:
+    _require(request, VIEW_PERMISSION)
+    event = get_object_or_404(Event, pk=event_id)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        **event_overview(event),
+        "opts": model_admin.opts,
+        "event": event,
+        "title": _("Overview: %(event)s") % {"event": event.title},
+        "can_export": request.user.has_perm(EXPORT_PERMISSION),
+    }
+    return TemplateResponse(request, "admin/registrations/overview.html", context)
+
+
+def attendance_sheet(request: HttpRequest, part_id: int, *, model_admin: ModelAdmin) -> HttpResponse:
+    """A day's attendance sheet for the grant report: print it from the browser (A4, header on each page)."""
+    _require(request, EXPORT_PERMISSION)
+    part = get_object_or_404(Part.objects.select_related("event"), pk=part_id)
+    language = get_language()
+    registrations = list(attendance_registrations(part, language))
+    staff_services.access_log(
+        user=request.user,
+        action=PortalAccessLog.Action.ATTENDANCE_SHEET,
+        event=part.event,
+        detail={"part": part.pk, "language": language},
+        rows=len(registrations),
+    )
+    rows = [{"name": r.full_name(language), "registration": r} for r in registrations]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "part": part,
+        "event": part.event,
+        "rows": rows,
+        "title": _("Attendance sheet"),
+    }
+    response = TemplateResponse(request, "admin/registrations/attendance_sheet.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def export_response(
+    request: HttpRequest, *, registrations: QuerySet[Registration], file_format: str, detail: dict
+) -> HttpResponse:
+    """CSV or XLSX of exactly these registrations, by surname in the reader's language; logged."""
+    _require(request, EXPORT_PERMISSION)
+    # Only the rows' keys come from the admin's query; exports sorts and prefetches on its own.
+    chosen = Registration.objects.filter(pk__in=registrations.values("pk"))
+    count = chosen.count()
+    event_ids = list(chosen.order_by().values_list("event_id", flat=True).distinct()[:2])
+    language = get_language()
+    staff_services.access_log(
+        user=request.user,
+        action=PortalAccessLog.Action.ADMIN_EXPORT,
+        event=Event.objects.filter(pk=event_ids[0]).first() if len(event_ids) == 1 else None,
+        detail={**detail, "format": file_format, "language": language},
+        rows=count,
+    )
+    columns = exports.FULL_COLUMNS
+    arguments = {
+        "filename": "registrations",
+        "header_row": exports.header(columns),
+        "data": exports.rows(chosen, language=language, columns=columns),
+    }
+    if file_format == "xlsx":
+        return exports.xlsx_response(**arguments)
+    return exports.csv_response(**arguments)

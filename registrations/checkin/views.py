@@ -1,0 +1,171 @@
+"""Check-in at the door, for organisers on a phone: pick the day, find the person, tap "Arrived".
+
+Works without JavaScript (a GET search form, a POST form per person); static/js/checkin.js filters as
+you type and marks without reloading the page. Nothing here is cached: it is personal data that changes.
+"""
+
+import datetime
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Collate
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext, ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from v4project import clock
+
+from .. import selectors
+from ..collation import COLLATIONS, fold
+from ..exceptions import RegistrationError
+from ..http import private_form, private_page
+from ..models import Part, Registration, Seat
+from ..services import staff as staff_services
+
+PERMISSION = "registrations.checkin_registration"
+SEARCH_MAX_LENGTH = 100
+
+
+def checkin_required(view):
+    """Organisers only: anonymous visitors go to the login page (and come back), anyone else gets a 403.
+    Every answer is `no-store`: phones at the door must never show a stale or someone else's list."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            response = redirect_to_login(request.get_full_path())
+        elif not request.user.has_perm(PERMISSION):
+            response = render(request, "registrations/checkin/forbidden.html", status=403)
+        else:
+            response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapped
+
+
+def checkin_parts() -> list[Part]:
+    return list(Part.objects.select_related("event").order_by("date", "order", "pk"))
+
+
+def default_part(parts: list[Part], today: datetime.date) -> Part | None:
+    """Today's part; before an event the next one; after them all, the first."""
+    upcoming = [part for part in parts if part.date >= today]
+    return upcoming[0] if upcoming else (parts[0] if parts else None)
+
+
+def expected_seats(part: Part) -> QuerySet[Seat]:
+    """Who is expected on that day: confirmed seats of active registrations, by surname for the reader."""
+    collation = COLLATIONS.get(get_language(), COLLATIONS["en"])
+    return (
+        Seat.objects.filter(part=part, status=Seat.Status.CONFIRMED, registration__status=Registration.Status.ACTIVE)
+        .select_related("registration")
+        .order_by(Collate("registration__last_name", collation), Collate("registration__first_name", collation), "pk")
+    )
+
+
+def counts_text(part: Part) -> str:
+    counts = expected_seats(part).aggregate(
+        expected=Count("pk"), arrived=Count("pk", filter=Q(checked_in_at__isnull=False))
+    )
+    return (
+        ngettext(
+            "Arrived %(arrived)d of %(expected)d expected",
+            "Arrived %(arrived)d of %(expected)d expected",
+            counts["expected"],
+        )
+        % counts
+    )
+
+
+def arrival_text(seat: Seat) -> str:
+    if seat.checked_in_at is None:
+        return ""
+    time = formats.time_format(timezone.localtime(seat.checked_in_at), "TIME_FORMAT")
+    return gettext("arrived at %(time)s") % {"time": time}
+
+
+def matches(row: dict, terms: list[str]) -> bool:
+    return all(term in row["search"] for term in terms)
+
+
+@require_GET
+@checkin_required
+def checkin_list(request: HttpRequest, part_id: int | None = None) -> HttpResponse:
+    parts = checkin_parts()
+    if part_id is None:
+        part = default_part(parts, clock.today())
+    else:
+        part = get_object_or_404(Part.objects.select_related("event"), pk=part_id)
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    context = {"parts": parts, "part": part, "query": query, "today": clock.today()}
+    if part is not None:
+        language = get_language()
+        rows = []
+        for seat in expected_seats(part):
+            name = seat.registration.full_name(language)
+            search = fold(f"{name} {seat.registration.organisation}")
+            rows.append({"seat": seat, "name": name, "arrival": arrival_text(seat), "search": search})
+        # A day's list is at most a bus or a hall: it is filtered here, as the script does, so a search
+        # without diacritics finds names with them on every database.
+        terms = fold(query).split()
+        context["rows"] = [row for row in rows if matches(row, terms)]
+        context["counts"] = counts_text(part)
+    return render(request, "registrations/checkin/list.html", context)
+
+
+def _back(request: HttpRequest, seat: Seat) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("registrations:checkin_day", kwargs={"part_id": seat.part_id})
+
+
+@require_POST
+@private_form  # also posted from the QR card, a no-referrer page (Origin: null); the token is still checked
+@checkin_required
+def checkin_mark(request: HttpRequest, seat_id: int) -> HttpResponse:
+    """Arrived (arrived=1) or undo (arrived=0). Answers JSON to checkin.js, else goes back to the list."""
+    seat = get_object_or_404(Seat.objects.select_related("registration", "part"), pk=seat_id)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    name = seat.registration.full_name(get_language())
+    try:
+        seat = staff_services.seat_checkin(seat=seat, arrived=request.POST.get("arrived") == "1", user=request.user)
+    except RegistrationError as error:
+        if wants_json:
+            return JsonResponse({"error": str(error.message)}, status=409)
+        messages.error(request, f"{name}: {error.message}")
+        return redirect(_back(request, seat))
+    if wants_json:
+        return JsonResponse(
+            {"arrived": seat.checked_in_at is not None, "arrival": arrival_text(seat), "counts": counts_text(seat.part)}
+        )
+    if seat.checked_in_at:
+        messages.success(request, gettext("%(name)s: arrived.") % {"name": name})
+    else:
+        messages.info(request, gettext("%(name)s: arrival undone.") % {"name": name})
+    return redirect(_back(request, seat))
+
+
+@require_GET
+@private_page
+def checkin_card(request: HttpRequest, code: str) -> HttpResponse:
+    """What the door QR code opens. An organiser sees the person's card and checks them in; anyone else
+    sees the same neutral page for every code, valid or not, and the code is not even looked up."""
+    if not request.user.has_perm(PERMISSION):
+        return render(request, "registrations/checkin_card.html", {"organiser": False})
+    registration = selectors.registration_by_checkin_code(code)
+    context = {"organiser": True, "registration": registration, "today": clock.today()}
+    if registration is not None:
+        seats = selectors.registration_seats(registration)
+        for seat in seats:
+            seat.arrival = arrival_text(seat)
+        context.update(seats=seats, name=registration.full_name(get_language()))
+    return render(request, "registrations/checkin_card.html", context)

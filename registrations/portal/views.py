@@ -1,0 +1,175 @@
+"""The partner associations' portal: login, the events, each event's participant list and its exports.
+
+Who sees what is decided in `selectors.py`. A logged-in user who may not use the portal at all (an
+editor, say) gets a 403 page that says so: the portal's existence is no secret, and telling the user
+which account they are in helps more than a 404. Anything outside a portal user's visibility (an
+unpublished event, a part of another event) is a 404, the same page as for something that does not exist.
+"""
+
+import functools
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET
+
+from .. import exports
+from ..models import PortalAccessLog, RegistrantCountry, Registration
+from ..services.staff import access_log
+from .forms import ParticipantFilterForm
+from .selectors import (
+    PortalVisibility,
+    counts_by_country,
+    filter_registrations,
+    parts_with_portal_counts,
+    portal_event,
+    portal_events,
+    portal_parts,
+    portal_registrations,
+    portal_visibility,
+)
+
+PER_PAGE = 100
+
+
+def add_private_headers(response: HttpResponse) -> HttpResponse:
+    """Personal data: never stored by a browser or proxy, never indexed. (Unlike `http.private_page`, the
+    Referer is kept: the login and logout forms need it for Django's CSRF origin check.)"""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def private_headers(view):
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return add_private_headers(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+def portal_page(view):
+    """Anonymous visitors go to the sign-in page (and come back), users without portal access get the
+    403 page, and the view is called with the user's `visibility`. Every answer gets the private headers."""
+
+    @functools.wraps(view)
+    @private_headers
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        visibility = portal_visibility(user=request.user)
+        if visibility is None:
+            return render(request, "registrations/portal/forbidden.html", status=403)
+        try:
+            return view(request, *args, visibility=visibility, **kwargs)
+        except Http404:
+            return render(request, "404.html", status=404)
+
+    return wrapped
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    registration: Registration
+    name: str  # in the reader's order (Hungarian: family name first)
+    full: bool  # all details, or only name, organisation, country and parts
+
+
+def participants_context(
+    request: HttpRequest, *, slug: str, visibility: PortalVisibility, with_counts: bool = True
+) -> dict:
+    """The event, the filter form, the parts (with their counts, which the list page shows and an export
+    does not need) and the filtered registrations (not yet sorted)."""
+    event = portal_event(slug=slug)
+    if event is None:
+        raise Http404("No such event in the portal.")
+    visible = portal_registrations(event=event, visibility=visibility)
+    parts = parts_with_portal_counts(event=event, visible=visible) if with_counts else portal_parts(event=event)
+    form = ParticipantFilterForm(request.GET or None, parts=parts)
+    filters = form.filters()
+    shown = filter_registrations(
+        registrations=visible,
+        part_id=filters.get("part"),
+        seat_status=filters.get("status", ""),
+        country=filters.get("country", ""),
+        search=filters.get("q", ""),
+    )
+    return {"event": event, "visible": visible, "parts": parts, "form": form, "filters": filters, "shown": shown}
+
+
+@require_GET
+@portal_page
+def home(request: HttpRequest, *, visibility: PortalVisibility) -> HttpResponse:
+    context = {"events": portal_events(), "visibility": visibility, "country": country_label(visibility)}
+    return render(request, "registrations/portal/home.html", context)
+
+
+@require_GET
+@portal_page
+def participants(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
+    context = participants_context(request, slug=slug, visibility=visibility)
+    language = translation.get_language()
+    registrations = exports.export_queryset(context["shown"], language)
+    page = Paginator(registrations, PER_PAGE).get_page(request.GET.get("page"))
+    context["page"] = page
+    context["rows"] = [
+        ParticipantRow(registration=r, name=r.full_name(language), full=visibility.sees_in_full(r)) for r in page
+    ]
+    context["countries"] = counts_by_country(visible=context["visible"])
+    context["visibility"] = visibility
+    context["country"] = country_label(visibility)
+    access_log(
+        user=request.user,
+        action=PortalAccessLog.Action.LIST,
+        event=context["event"],
+        detail={**context["filters"], "page": page.number},
+        rows=len(context["rows"]),
+    )
+    return render(request, "registrations/portal/participants.html", context)
+
+
+@require_GET
+@portal_page
+def export_csv(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
+    return export(request, slug=slug, visibility=visibility, action=PortalAccessLog.Action.EXPORT_CSV)
+
+
+@require_GET
+@portal_page
+def export_xlsx(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
+    return export(request, slug=slug, visibility=visibility, action=PortalAccessLog.Action.EXPORT_XLSX)
+
+
+def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, action: str) -> HttpResponse:
+    """Exactly the rows and cells the list shows, with its filters, on every page at once. A filter with a
+    bad value sends the user to the list, which says so, rather than export more than was asked for.
+
+    The export is streamed, so the log counts its rows with a COUNT query first, before any is sent.
+    """
+    context = participants_context(request, slug=slug, visibility=visibility, with_counts=False)
+    if context["form"].errors:
+        return redirect(
+            f"{reverse('registrations:portal_participants', kwargs={'slug': slug})}?{request.GET.urlencode()}"
+        )
+    shown: QuerySet[Registration] = context["shown"]
+    access_log(user=request.user, action=action, event=context["event"], detail=context["filters"], rows=shown.count())
+    language = translation.get_language()
+
+    def columns_for(row: exports.ExportRow) -> list[exports.Column]:
+        return exports.FULL_COLUMNS if visibility.sees_in_full(row) else exports.SUMMARY_COLUMNS
+
+    data = exports.rows(shown, language=language, columns=exports.FULL_COLUMNS, columns_for=columns_for)
+    respond = exports.csv_response if action == PortalAccessLog.Action.EXPORT_CSV else exports.xlsx_response
+    return respond(
+        filename=f"{context['event'].slug}-participants", header_row=exports.header(exports.FULL_COLUMNS), data=data
+    )
+
+
+def country_label(visibility: PortalVisibility) -> str:
+    return str(RegistrantCountry(visibility.country).label) if visibility.country else ""

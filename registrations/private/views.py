@@ -1,0 +1,154 @@
+"""The registrant's own pages, reached by the private link: status, edit, confirm, cancel, .ics, QR code.
+
+Every view looks the registration up by the hash of the token in the URL; an unknown or malformed token
+is the same 404. Confirming and cancelling happen on POST only, so mail servers' link scanners, which
+open every link in an e-mail, cannot do either.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import selectors
+from ..exceptions import ConfirmationExpiredError, RegistrationError
+from ..forms import DetailsForm
+from ..http import busy_when_locked, private_form, private_page
+from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
+from ..models import DETAIL_FIELDS, Registration, Seat
+from ..services import registration as services
+
+
+def registration_or_404(token: str, *, with_event: bool = True) -> Registration:
+    registration = selectors.registration_by_token(token, with_event=with_event)
+    if registration is None:
+        raise Http404("Unknown registration link.")
+    return registration
+
+
+def is_expired(registration: Registration) -> bool:
+    return (
+        registration.status == Registration.Status.PENDING
+        and registration.confirm_expires_at is not None
+        and registration.confirm_expires_at <= timezone.now()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@private_form
+@private_page
+@busy_when_locked
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    event = registration.event
+    form = None
+    can_change = registration.status != Registration.Status.CANCELLED and not is_expired(registration)
+    if can_change and event.changes_are_open():
+        initial = {field: getattr(registration, field) for field in DETAIL_FIELDS}
+        initial["parts"] = selectors.current_part_ids(registration)
+        # Once registration has closed, only the parts already held are offered: they can be dropped.
+        held = None if event.registration_is_open() else initial["parts"]
+        form = DetailsForm(request.POST or None, initial=initial, event=event, only_parts=held)
+        # Post to the page itself, never to a #fragment of it: that would take the focus off the errors.
+        form.helper.form_action = request.path
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.registration_update(
+                    registration=registration, data=form.cleaned_data, parts=form.cleaned_data["parts"], token=token
+                )
+            except RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, gettext("Your changes have been saved."))
+            return redirect("registrations:manage", token=token)
+    elif request.method == "POST":
+        return redirect("registrations:manage", token=token)
+    rows = selectors.registration_parts_by_status(registration)
+    context = {
+        "registration": registration,
+        "event": event,
+        "name": registration.full_name(get_language()),
+        "rows": rows,
+        "has_confirmed": any(row["status"] == Seat.Status.CONFIRMED for row in rows),
+        "expired": is_expired(registration),
+        "form": form,
+        "changes_closed": can_change and form is None,
+        "can_cancel": not event.has_begun(),
+        "token": token,
+    }
+    return render(request, "registrations/manage.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@private_form
+@private_page
+@busy_when_locked
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows one button; POST confirms. Confirming an active registration again changes nothing.
+
+    A confirmation answers with a redirect, so the POST reads the event only for an error page: the first
+    minutes after registration opens bring hundreds of these."""
+    registration = registration_or_404(token, with_event=request.method != "POST")
+    if registration.status != Registration.Status.PENDING:
+        return redirect("registrations:manage", token=token)
+
+    def page(status: int = 200, error: str = "") -> HttpResponse:
+        context = {"registration": registration, "event": registration.event, "token": token, "error": error}
+        return render(request, "registrations/confirm.html", context, status=status)
+
+    if is_expired(registration):
+        return page(410, ConfirmationExpiredError.message)
+    if request.method == "POST":
+        try:
+            services.registration_confirm(registration=registration, token=token)
+        except RegistrationError as error:
+            return page(409, error.message)
+        messages.success(request, gettext("Thank you: your e-mail address is confirmed."))
+        return redirect("registrations:manage", token=token)
+    return page()
+
+
+@require_http_methods(["GET", "POST"])
+@private_form
+@private_page
+@busy_when_locked
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    if registration.status == Registration.Status.CANCELLED:
+        return redirect("registrations:manage", token=token)
+    if request.method == "POST":
+        try:
+            services.registration_cancel(registration=registration, by_registrant=True)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, gettext("Your registration has been cancelled."))
+        return redirect("registrations:manage", token=token)
+    if registration.event.has_begun():
+        return redirect("registrations:manage", token=token)
+    context = {"registration": registration, "event": registration.event, "token": token}
+    return render(request, "registrations/cancel.html", context)
+
+
+@require_GET
+@private_page
+def qr_code(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    if registration.status != Registration.Status.ACTIVE:
+        raise Http404("No check-in code before confirmation.")
+    svg = qr_svg(checkin_url(registration), title=gettext("Check-in code"))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_GET
+@private_page
+def calendar(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_or_404(token)
+    parts = [seat.part for seat in selectors.registration_seats(registration) if seat.status == Seat.Status.CONFIRMED]
+    if registration.status != Registration.Status.ACTIVE or not parts:
+        raise Http404("No confirmed part.")
+    response = HttpResponse(parts_calendar_bytes(registration, parts), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
+    return response

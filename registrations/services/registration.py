@@ -1,0 +1,254 @@
+"""The rules of registration (design.md, "Rules of registration"): what a registrant does, from the form to
+the private page. Each function is one transaction; seats are taken and released by `seats`, under its
+locks, and e-mails leave after the commit."""
+
+import datetime
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import DatePrecision, Event
+from v4project import clock
+
+from .. import selectors
+from ..exceptions import (
+    ChangesClosedError,
+    ConfirmationExpiredError,
+    EventBegunError,
+    PartsClosedError,
+    RegistrationCancelledError,
+    RegistrationClosedError,
+    RegistrationError,
+)
+from ..mail.outbox import outbox
+from ..mail.send import email_after_commit
+from ..models import DETAIL_FIELDS, EmailLog, Part, Registration, Seat
+from ..tokens import new_checkin_code, new_link
+from . import seats, traces
+
+LINK_AGAIN_INTERVAL = datetime.timedelta(hours=1)
+
+
+def _confirm_window() -> datetime.timedelta:
+    return datetime.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+
+
+def link_rotate(*, registration: Registration) -> str:
+    """A new private link for the registration: the old one stops working. Tokens are stored hashed, so a link
+    cannot be sent twice: sending it again issues a new one."""
+    token, registration.token_hash = new_link()
+    registration.save(update_fields=["token_hash", "updated"])
+    return token
+
+
+def registration_start(
+    *, event: Event, data: dict, parts: Iterable[Part], language: str, now: datetime.datetime | None = None
+) -> None:
+    """A new pending registration (no seat yet) and the "confirm your address" e-mail; for an address
+    already registered, its private link instead. Returns nothing on purpose: the caller shows the same
+    page either way, so the site never reveals who is registered. Refused once registration has closed
+    (by the site's clock, v4project/clock.py)."""
+    now = now or timezone.now()
+    if not event.registration_is_open():
+        raise RegistrationClosedError
+    with transaction.atomic():
+        existing = selectors.non_cancelled_registration(event, data["email"])
+        if existing and existing.status == Registration.Status.PENDING and existing.confirm_expires_at <= now:
+            traces.forget_deleted(Registration.objects.filter(pk=existing.pk))
+            existing.delete()  # an expired attempt never blocks a new one
+            existing = None
+        if existing:
+            _link_again(registrations=[existing], now=now)
+            return
+        token, link_hash = new_link()
+        registration = Registration(
+            event=event,
+            token_hash=link_hash,
+            checkin_code=new_checkin_code(),
+            email=data["email"],
+            language=language,
+            privacy_version=selectors.privacy_notice_version(language),
+            privacy_language=language,
+            privacy_accepted_at=now,
+            confirm_expires_at=now + _confirm_window(),
+            **{field: data[field] for field in DETAIL_FIELDS if field in data},
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            return  # the same address, submitted twice at once: the other request sends the e-mail
+        registration.requested_parts.set(parts)
+        email_after_commit(registration, EmailLog.Kind.CONFIRM_ADDRESS, token=token)
+
+
+def _link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
+    if not registrations or selectors.link_sent_since(registrations[0].email, now - LINK_AGAIN_INTERVAL):
+        return
+    for registration in registrations:
+        token = link_rotate(registration=registration)
+        email_after_commit(registration, EmailLog.Kind.LINK_AGAIN, token=token)
+
+
+def registration_link_again_request(*, email: str) -> None:
+    """ "Send my link again", as the visitor asks it: answered at once and alike for every address. The
+    lookup, the new link and its e-mail come after the answer, from the outbox, so neither the work done
+    during the request nor its time tells whether the address is registered."""
+    outbox.send(partial(registration_link_again, email=email))
+
+
+def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
+    """ "Send my link again": a new private link to each registration of the address, at most once an
+    hour per address; nothing at all for an unknown address (the caller answers the same anyway)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registrations = [
+            registration
+            for registration in selectors.registrations_for_email(email)
+            if not (registration.status == Registration.Status.PENDING and registration.confirm_expires_at <= now)
+        ]
+        _link_again(registrations=registrations, now=now)
+
+
+def registration_confirm(
+    *, registration: Registration, token: str | None = None, now: datetime.datetime | None = None
+) -> Registration:
+    """Confirm the e-mail address: each chosen part gets a seat if one is free, else a place on its
+    waiting list. Confirming twice changes nothing. `token` (the one in the link used) goes into the
+    e-mail, so it links to the private page.
+
+    The first minutes after registration opens bring a burst of these, each holding its parts' locks until
+    it commits, while every other one waits: so the parts are locked last, and after them come only the
+    seat count and the new seats' insert. Every query reads or writes only the columns it needs.
+
+    Refused once the event has begun: a registration sent in time may be confirmed after registration has
+    closed, but no seat is taken for a day that has started."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        seats.set_lock_timeout()
+        # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
+        # pending and unexpired; when it changes nothing, the row says why.
+        still_pending = Registration.objects.filter(pk=registration.pk, status=Registration.Status.PENDING).filter(
+            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now), _event_not_begun()
+        )
+        if not still_pending.update(status=Registration.Status.ACTIVE, confirmed_at=now, updated=now):
+            try:
+                registration.refresh_from_db(fields=["status", "confirmed_at", "confirm_expires_at", "updated"])
+            except Registration.DoesNotExist:  # expired and deleted (expire_registrations) meanwhile
+                raise ConfirmationExpiredError from None
+            if registration.status == Registration.Status.ACTIVE:
+                return registration
+            if registration.status == Registration.Status.CANCELLED:
+                raise RegistrationCancelledError
+            if registration.confirm_expires_at is None or registration.confirm_expires_at > now:
+                raise EventBegunError
+            raise ConfirmationExpiredError
+        registration.status, registration.confirmed_at, registration.updated = Registration.Status.ACTIVE, now, now
+        email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
+        capacities = list(seats.locked_parts(registration.requested_parts.values("pk")).values_list("pk", "capacity"))
+        confirmed, has_seats = selectors.seats_on_parts([pk for pk, _capacity in capacities], registration)
+        seats.take_seats(
+            registration=registration, capacities=capacities, has_seats=has_seats, confirmed=confirmed, now=now
+        )
+    return registration
+
+
+def _event_not_begun() -> Q:
+    """The registration's event has not begun by the site's clock (Event.begins_at, as a filter)."""
+    exact = Q(event__date_precision=DatePrecision.DAY, event__start_date__isnull=False)
+    return ~exact | Q(event__start_date__gt=clock.today())
+
+
+def registration_update(
+    *, registration: Registration, data: dict, parts: Iterable[Part], token: str | None = None
+) -> Registration:
+    """Edit details and add or drop parts from the private page. An added full part joins its waiting
+    list; a dropped seat goes to the first waiting. The e-mail address cannot be changed here.
+
+    Nothing changes once the event's "changes until" has passed (at the latest when it begins), and no
+    part can be added once registration has closed: adding a part is registering for it."""
+    now = timezone.now()
+    wanted = {part.pk for part in parts}
+    with transaction.atomic():
+        seats.set_lock_timeout()
+        registration = seats.lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationCancelledError
+        if not registration.event.changes_are_open():
+            raise ChangesClosedError
+        if not registration.event.registration_is_open() and wanted - set(selectors.current_part_ids(registration)):
+            raise PartsClosedError
+        for field in DETAIL_FIELDS:
+            if field in data:
+                setattr(registration, field, data[field])
+        registration.save()
+        registration.requested_parts.set(wanted)
+        if registration.status == Registration.Status.ACTIVE:
+            held = set(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
+            locked = seats.lock_parts(wanted | held)
+            current = {seat.part_id: seat for seat in registration.seats.exclude(status=Seat.Status.CANCELLED)}
+            for part_id, seat in current.items():
+                if part_id not in wanted:
+                    seats.seat_release(seat=seat, part=locked[part_id], now=now)
+            for part_id in sorted(wanted - current.keys()):
+                part = locked[part_id]
+                seats.take_seat(registration=registration, part=part, now=now)
+            email_after_commit(registration, EmailLog.Kind.CHANGED, token=token)
+    return registration
+
+
+def registration_cancel(
+    *, registration: Registration, notify: bool = True, by_registrant: bool = False
+) -> Registration:
+    """Cancel everything: every seat is released (and goes to the waiting list) and the registrant is told.
+    The registrant may cancel until the event begins; staff at any time."""
+    now = timezone.now()
+    with transaction.atomic():
+        seats.set_lock_timeout()
+        registration = seats.lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            return registration
+        if by_registrant and registration.event.has_begun():
+            raise EventBegunError
+        held = registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True)
+        locked = seats.lock_parts(held)
+        for seat in registration.seats.exclude(status=Seat.Status.CANCELLED):
+            seats.seat_release(seat=seat, part=locked[seat.part_id], now=now)
+        registration.status = Registration.Status.CANCELLED
+        registration.save(update_fields=["status", "updated"])
+        if notify:
+            email_after_commit(registration, EmailLog.Kind.CANCELLED)
+    return registration
+
+
+def registration_expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Delete pending registrations whose confirmation link has expired, with their e-mail log; returns how
+    many."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        expired = Registration.objects.filter(status=Registration.Status.PENDING, confirm_expires_at__lte=now)
+        traces.forget_deleted(expired)
+        _total, per_model = expired.delete()
+    return per_model.get(Registration._meta.label, 0)
+
+
+def email_resend(*, log: EmailLog) -> None:
+    """Staff send a recorded e-mail again, in the registrant's language. E-mails that carry the private
+    link get a new one (the old link stops working), since only the link's hash is stored."""
+    registration = log.registration
+    if registration is None:
+        raise RegistrationError(_("The registration this e-mail belongs to no longer exists."))
+    with transaction.atomic():
+        token = None
+        if log.kind in {EmailLog.Kind.CONFIRM_ADDRESS, EmailLog.Kind.REGISTRATION_CONFIRMED, EmailLog.Kind.LINK_AGAIN}:
+            registration = seats.lock_registration(registration)
+            token = link_rotate(registration=registration)
+            if registration.status == Registration.Status.PENDING:
+                registration.confirm_expires_at = timezone.now() + _confirm_window()
+                registration.save(update_fields=["confirm_expires_at", "updated"])
+        email_after_commit(registration, log.kind, token=token)
