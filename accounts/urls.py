@@ -1,26 +1,12 @@
 """Signing in and the account's own pages, under /<lang>/account/."""
 
-import functools
-
 from django.urls import path
-from django.utils.cache import add_never_cache_headers
+
+from v4project.headers import private
 
 from . import password_reset, two_factor_views, views
 
 app_name = "accounts"
-
-
-def private(view):
-    """Every account page: never stored by a browser or proxy, never indexed."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapped
 
 
 urlpatterns = [

@@ -49,11 +49,6 @@ def missing_translations(obj: Model) -> dict[str, list[str]]:
     return {code: missing[code] for code, _name in settings.LANGUAGES if code in missing}
 
 
-def missing_languages(obj: Model) -> list[str]:
-    """Languages in which some text written in Czech has no translation yet."""
-    return list(missing_translations(obj))
-
-
 class TranslationStatusMixin:
     """A column and a read-only field that show which languages still need a translation, and of what."""
 

@@ -9,9 +9,10 @@ class RegistrationsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from .collation import register_sqlite_collations
+
         # The e-mail outbox counts requests from the first one on, to send only when the worker is quiet.
         from .mail import outbox  # noqa: F401
-        from .collation import register_sqlite_collations
 
         connection_created.connect(register_sqlite_collations)
 

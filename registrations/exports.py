@@ -27,6 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from v4project.headers import make_private
+
 from .collation import by_surname
 from .models import Part, RegistrantCountry, Registration, Seat
 
@@ -230,8 +232,7 @@ def csv_lines(header_row: list[str], data: Iterable[list[str]]) -> Iterator[str]
 def csv_response(*, filename: str, header_row: list[str], data: Iterable[list[str]]) -> StreamingHttpResponse:
     response = StreamingHttpResponse(csv_lines(header_row, data), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return make_private(response)
 
 
 def xlsx_response(*, filename: str, header_row: list[str], data: Iterable[list[str]]) -> FileResponse:
@@ -255,5 +256,4 @@ def xlsx_response(*, filename: str, header_row: list[str], data: Iterable[list[s
         filename=f"{filename}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Cache-Control"] = "no-store"
-    return response
+    return make_private(response)

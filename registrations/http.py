@@ -1,37 +1,19 @@
-"""Response helpers of the registration pages: private-page headers and the "busy, try again" page."""
+"""What the registration pages share around their views: the private answer of a page reached by a link,
+"busy, try again" when the seats are locked for too long, and the door to the staff pages."""
 
 import functools
 import logging
+from collections.abc import Callable
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import OperationalError
-from django.http import Http404
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
-from django.utils.decorators import decorator_from_middleware
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from v4project.headers import make_private
 
 logger = logging.getLogger(__name__)
-
-
-def private_page(view):
-    """Pages reached by a private link: never cached or indexed, the link never leaks through a Referer.
-
-    An unknown or malformed token gives the same 404 page, with the same headers.
-    """
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            response = view(request, *args, **kwargs)
-        except Http404:
-            response = render(request, "404.html", status=404)
-        add_never_cache_headers(response)
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapped
 
 
 def busy_when_locked(view):
@@ -51,18 +33,52 @@ def busy_when_locked(view):
     return wrapped
 
 
-class NullOriginCsrfMiddleware(CsrfViewMiddleware):
-    """CSRF protection for forms on pages sent with `Referrer-Policy: no-referrer`.
+def private_page(view):
+    """Pages reached by a private link or a door code: private answers, and an unknown or malformed token
+    gives the same 404 page, with the same headers, as any other."""
 
-    Under that policy browsers send `Origin: null` with the page's own form POSTs, which Django's origin
-    check refuses. The CSRF cookie and form token are still required and checked exactly as usual; only
-    a null Origin is let through to that check. (Checked in Chromium by tests/browser.)
-    """
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            response = render(request, "404.html", status=404)
+        return make_private(response)
 
-    def _origin_verified(self, request) -> bool:
-        return request.META.get("HTTP_ORIGIN") == "null" or super()._origin_verified(request)
+    return wrapped
 
 
-def private_form(view):
-    """For the POST views of private pages: the site-wide check is swapped for the one above."""
-    return csrf_exempt(decorator_from_middleware(NullOriginCsrfMiddleware)(view))
+def private_view(*methods: str):
+    """A registrant's own page: only these methods, a private answer, and "busy" under a held lock."""
+
+    def decorator(view):
+        return require_http_methods(list(methods))(private_page(busy_when_locked(view)))
+
+    return decorator
+
+
+def staff_page(access: Callable, *, forbidden_template: str, as_argument: str = ""):
+    """Pages for signed-in staff or partners: anonymous visitors go to the sign-in page (and come back);
+    users for whom `access(user)` is falsy get the 403 page that says so (telling them which account they are
+    in helps more than a 404); an Http404 inside is the site's 404 page. Every answer is private. With
+    `as_argument`, the view receives what `access` returned under that name."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return make_private(redirect_to_login(request.get_full_path()))
+            allowed = access(request.user)
+            if not allowed:
+                return make_private(render(request, forbidden_template, status=403))
+            if as_argument:
+                kwargs[as_argument] = allowed
+            try:
+                response = view(request, *args, **kwargs)
+            except Http404:
+                response = render(request, "404.html", status=404)
+            return make_private(response)
+
+        return wrapped
+
+    return decorator

@@ -74,10 +74,6 @@ class Part(models.Model):
             return None
         return max(self.capacity - self.confirmed_count, 0)
 
-    @property
-    def is_full(self) -> bool:
-        return self.seats_left == 0
-
 
 class RegistrantCountry(models.TextChoices):
     CZECHIA = Country.CZECHIA.value, Country.CZECHIA.label

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from v4project.headers import make_private
 
 from .. import exports
 from ..collation import COLLATIONS, by_surname
@@ -130,9 +131,7 @@ def attendance_sheet(request: HttpRequest, part_id: int, *, model_admin: ModelAd
         "rows": rows,
         "title": _("Attendance sheet"),
     }
-    response = TemplateResponse(request, "admin/registrations/attendance_sheet.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return make_private(TemplateResponse(request, "admin/registrations/attendance_sheet.html", context))
 
 
 def export_response(

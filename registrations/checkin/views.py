@@ -5,17 +5,14 @@ you type and marks without reloading the page. Nothing here is cached: it is per
 """
 
 import datetime
-import functools
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Collate
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -25,7 +22,7 @@ from v4project import clock
 from .. import selectors
 from ..collation import COLLATIONS, fold
 from ..exceptions import RegistrationError
-from ..http import private_form, private_page
+from ..http import private_page, staff_page
 from ..models import Part, Registration, Seat
 from ..services import staff as staff_services
 
@@ -33,22 +30,12 @@ PERMISSION = "registrations.checkin_registration"
 SEARCH_MAX_LENGTH = 100
 
 
-def checkin_required(view):
-    """Organisers only: anonymous visitors go to the login page (and come back), anyone else gets a 403.
-    Every answer is `no-store`: phones at the door must never show a stale or someone else's list."""
+def may_check_in(user) -> bool:
+    return user.has_perm(PERMISSION)
 
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            response = redirect_to_login(request.get_full_path())
-        elif not request.user.has_perm(PERMISSION):
-            response = render(request, "registrations/checkin/forbidden.html", status=403)
-        else:
-            response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
 
-    return wrapped
+# Organisers only; every answer private: phones at the door must never show a stale or someone else's list.
+checkin_required = staff_page(may_check_in, forbidden_template="registrations/checkin/forbidden.html")
 
 
 def checkin_parts() -> list[Part]:
@@ -129,7 +116,6 @@ def _back(request: HttpRequest, seat: Seat) -> str:
 
 
 @require_POST
-@private_form  # also posted from the QR card, a no-referrer page (Origin: null); the token is still checked
 @checkin_required
 def checkin_mark(request: HttpRequest, seat_id: int) -> HttpResponse:
     """Arrived (arrived=1) or undo (arrived=0). Answers JSON to checkin.js, else goes back to the list."""
@@ -159,7 +145,7 @@ def checkin_mark(request: HttpRequest, seat_id: int) -> HttpResponse:
 def checkin_card(request: HttpRequest, code: str) -> HttpResponse:
     """What the door QR code opens. An organiser sees the person's card and checks them in; anyone else
     sees the same neutral page for every code, valid or not, and the code is not even looked up."""
-    if not request.user.has_perm(PERMISSION):
+    if not may_check_in(request.user):
         return render(request, "registrations/checkin_card.html", {"organiser": False})
     registration = selectors.registration_by_checkin_code(code)
     context = {"organiser": True, "registration": registration, "today": clock.today()}

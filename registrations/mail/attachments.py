@@ -1,14 +1,13 @@
 """What goes with a registration: its calendar file (confirmed parts) and the QR code for the door."""
 
-import datetime
 import io
 
 import segno
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
+from django.utils import translation
+
+from events.calendar import Entry, calendar_bytes, location_of
 
 from ..models import Part, Registration
 
@@ -33,27 +32,21 @@ def qr_svg(data: str, *, title: str = "") -> bytes:
 
 
 def parts_calendar_bytes(registration: Registration, parts: list[Part]) -> bytes:
-    """One whole-day entry per part; the link is the public event page, as calendars get shared."""
+    """One whole-day entry per part, in the registrant's language; the link is the public event page, as
+    calendars get shared."""
     event = registration.event
     with translation.override(registration.language):
         url = f"{settings.SITE_URL}{event.get_absolute_url()}"
-        calendar = Calendar()
-        calendar.add("prodid", "-//SMO CR//V4 partnership//EN")
-        calendar.add("version", "2.0")
-        calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", event.title)
-        location = ", ".join(text for text in (event.venue, event.address, event.city) if text)
-        for part in parts:
-            entry = CalendarEvent()
-            entry.add("uid", f"{event.slug}-part-{part.pk}-{registration.checkin_code[:8]}@v4-partnership")
-            entry.add("dtstamp", timezone.now())
-            entry.add("dtstart", part.date)
-            # DTEND of an all-day entry is exclusive: the next day.
-            entry.add("dtend", part.date + datetime.timedelta(days=1))
-            entry.add("summary", f"{event.title}: {part.name}")
-            if location:
-                entry.add("location", location)
-            entry.add("description", f"{part.description}\n\n{url}".strip())
-            entry.add("url", url)
-            calendar.add_component(entry)
-    return calendar.to_ical()
+        entries = [
+            Entry(
+                uid=f"{event.slug}-part-{part.pk}-{registration.checkin_code[:8]}",
+                first_day=part.date,
+                last_day=part.date,
+                summary=f"{event.title}: {part.name}",
+                description=part.description,
+                url=url,
+                location=location_of(event),
+            )
+            for part in parts
+        ]
+        return calendar_bytes(entries, name=event.title)

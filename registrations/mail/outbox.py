@@ -74,9 +74,6 @@ class Outbox:
                 self._thread.start()
             self._wake.notify()
 
-    def waiting(self) -> int:
-        return len(self._jobs)
-
     def drain(self) -> None:
         """Send everything waiting, now, in this thread (at exit, and for tests)."""
         while self._run_next():

@@ -6,20 +6,18 @@ which account they are in helps more than a 404. Anything outside a portal user'
 unpublished event, a part of another event) is a 404, the same page as for something that does not exist.
 """
 
-import functools
 from dataclasses import dataclass
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from .. import exports
+from ..http import staff_page
 from ..models import PortalAccessLog, RegistrantCountry, Registration
 from ..services.staff import access_log
 from .forms import ParticipantFilterForm
@@ -38,40 +36,14 @@ from .selectors import (
 PER_PAGE = 100
 
 
-def add_private_headers(response: HttpResponse) -> HttpResponse:
-    """Personal data: never stored by a browser or proxy, never indexed. (Unlike `http.private_page`, the
-    Referer is kept: the login and logout forms need it for Django's CSRF origin check.)"""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+def visibility_of(user) -> PortalVisibility | None:
+    return portal_visibility(user=user)
 
 
-def private_headers(view):
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return add_private_headers(view(request, *args, **kwargs))
-
-    return wrapped
-
-
-def portal_page(view):
-    """Anonymous visitors go to the sign-in page (and come back), users without portal access get the
-    403 page, and the view is called with the user's `visibility`. Every answer gets the private headers."""
-
-    @functools.wraps(view)
-    @private_headers
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        visibility = portal_visibility(user=request.user)
-        if visibility is None:
-            return render(request, "registrations/portal/forbidden.html", status=403)
-        try:
-            return view(request, *args, visibility=visibility, **kwargs)
-        except Http404:
-            return render(request, "404.html", status=404)
-
-    return wrapped
+# Signed-in partners and organisers; the view is called with the user's `visibility`.
+portal_page = staff_page(
+    visibility_of, forbidden_template="registrations/portal/forbidden.html", as_argument="visibility"
+)
 
 
 @dataclass(frozen=True)

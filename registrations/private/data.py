@@ -7,15 +7,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET, require_http_methods
 
-from ..http import busy_when_locked, private_form, private_page
+from ..http import private_view
 from ..services import privacy
 from .views import registration_or_404
 
 
-@require_GET
-@private_page
+@private_view("GET")
 def data_download(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
     data = privacy.registration_data(registration)
@@ -26,10 +24,7 @@ def data_download(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
-@private_form
-@private_page
-@busy_when_locked
+@private_view("GET", "POST")
 def data_delete(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
     if request.method == "POST":

@@ -10,12 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import selectors
 from ..exceptions import ConfirmationExpiredError, RegistrationError
 from ..forms import DetailsForm
-from ..http import busy_when_locked, private_form, private_page
+from ..http import private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
 from ..models import DETAIL_FIELDS, Registration, Seat
 from ..services import registration as services
@@ -36,10 +35,7 @@ def is_expired(registration: Registration) -> bool:
     )
 
 
-@require_http_methods(["GET", "POST"])
-@private_form
-@private_page
-@busy_when_locked
+@private_view("GET", "POST")
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
     event = registration.event
@@ -81,10 +77,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "registrations/manage.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-@private_form
-@private_page
-@busy_when_locked
+@private_view("GET", "POST")
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows one button; POST confirms. Confirming an active registration again changes nothing.
 
@@ -110,10 +103,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return page()
 
 
-@require_http_methods(["GET", "POST"])
-@private_form
-@private_page
-@busy_when_locked
+@private_view("GET", "POST")
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
     if registration.status == Registration.Status.CANCELLED:
@@ -132,8 +122,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "registrations/cancel.html", context)
 
 
-@require_GET
-@private_page
+@private_view("GET")
 def qr_code(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
     if registration.status != Registration.Status.ACTIVE:
@@ -142,8 +131,7 @@ def qr_code(request: HttpRequest, token: str) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
-@require_GET
-@private_page
+@private_view("GET")
 def calendar(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
     parts = [seat.part for seat in selectors.registration_seats(registration) if seat.status == Seat.Status.CONFIRMED]

@@ -1,4 +1,4 @@
-"""The rules of registration (design.md, "Rules of registration"): what a registrant does, from the form to
+"""The rules of registration: what a registrant does, from the form to
 the private page. Each function is one transaction; seats are taken and released by `seats`, under its
 locks, and e-mails leave after the commit."""
 

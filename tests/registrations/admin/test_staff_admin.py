@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 
 from registrations.models import EmailLog, PortalAccessLog, Seat
 from tests.factories import make_registration, make_registrations_in_bulk
-
 from tests.registrations.staff_users import client_for
 
 pytestmark = pytest.mark.django_db

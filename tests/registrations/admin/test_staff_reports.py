@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from registrations.admin.reports import event_overview
 from registrations.models import PortalAccessLog, Seat
 from tests.factories import make_part, make_registration
-
 from tests.registrations.staff_users import ROLES, client_for
 
 pytestmark = pytest.mark.django_db

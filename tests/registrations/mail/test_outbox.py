@@ -85,7 +85,7 @@ def test_drain_sends_everything_waiting_in_order(background):
         outbox.send(lambda n=n: sent.append(n))
     outbox.drain()
     assert sent == [0, 1, 2]
-    assert outbox.waiting() == 0
+    assert not outbox._jobs
 
 
 def test_one_failing_email_does_not_stop_the_next(background, caplog):

@@ -24,12 +24,13 @@ def url(name, token, language="en"):
 
 def assert_private_headers(response):
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    # The site-wide policy: the link in the address reaches no other site through a Referer.
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Robots-Tag"] == "noindex"
 
 
 @pytest.mark.parametrize("name", ["manage", "confirm", "cancel", "qr", "calendar"])
-def test_private_pages_send_no_store_no_referrer_noindex(client, olomouc, name):
+def test_private_pages_send_no_store_same_origin_referrer_noindex(client, olomouc, name):
     registration = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed")
     response = client.get(url(name, registration.token))
     assert response.status_code in {200, 302}
@@ -200,7 +201,7 @@ def test_checkin_card_shows_nothing_personal_to_visitors(client, olomouc):
 
 
 def test_private_forms_refuse_another_sites_origin_even_with_the_token(olomouc):
-    """Only the null Origin of a no-referrer page is let through to the token check, not any origin."""
+    """Django's own origin check on every private form: only the site's own origin passes."""
     from django.test import Client
 
     registration = make_registration(olomouc, parts=[olomouc.seminar])
@@ -214,17 +215,20 @@ def test_private_forms_refuse_another_sites_origin_even_with_the_token(olomouc):
     assert registration.status == "pending"
 
 
-def test_private_forms_accept_the_null_origin_of_no_referrer_pages_but_still_need_the_csrf_token(olomouc):
+def test_private_forms_need_the_sites_origin_and_the_csrf_token(olomouc):
     from django.test import Client
 
     registration = make_registration(olomouc, parts=[olomouc.seminar])
     browser = Client(enforce_csrf_checks=True)
     page = browser.get(url("confirm", registration.token))
     token = page.context["csrf_token"]
-    assert browser.post(url("confirm", registration.token), HTTP_ORIGIN="null").status_code == 403
-    forged = browser.post(url("confirm", registration.token), {"csrfmiddlewaretoken": "x" * 64}, HTTP_ORIGIN="null")
+    ours = "http://testserver"
+    assert browser.post(url("confirm", registration.token), HTTP_ORIGIN=ours).status_code == 403
+    forged = browser.post(url("confirm", registration.token), {"csrfmiddlewaretoken": "x" * 64}, HTTP_ORIGIN=ours)
     assert forged.status_code == 403
-    response = browser.post(url("confirm", registration.token), {"csrfmiddlewaretoken": str(token)}, HTTP_ORIGIN="null")
+    nowhere = {"csrfmiddlewaretoken": str(token)}
+    assert browser.post(url("confirm", registration.token), nowhere, HTTP_ORIGIN="null").status_code == 403
+    response = browser.post(url("confirm", registration.token), {"csrfmiddlewaretoken": str(token)}, HTTP_ORIGIN=ours)
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == "active"

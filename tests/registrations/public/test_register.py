@@ -11,9 +11,8 @@ from django.utils.translation import gettext
 
 from registrations.models import EmailLog, RateLimitHit, Registration, Seat
 from tests.factories import make_registration
-from v4project import clock
-
 from tests.registrations.conftest import form_data
+from v4project import clock
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,8 @@ from registrations.models import Registration, Seat
 from registrations.services import registration as services
 from tests.events.test_admin import event_form_data
 from tests.factories import make_registration
-from v4project import clock
-
 from tests.registrations.conftest import form_data
+from v4project import clock
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,6 @@ from events.models import Partner
 from registrations.admin.reports import event_overview
 from registrations.models import EmailLog, PartnerMembership, PortalAccessLog, Registration, Seat
 from tests.factories import make_partner, make_registration
-
 from tests.registrations.conftest import form_data
 from tests.registrations.staff_users import make_user
 
