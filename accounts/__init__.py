@@ -1,0 +1,1 @@
+"""Signing in for staff and partners: one sign-in page, the lockout, two-factor sign-in, the password reset."""

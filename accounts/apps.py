@@ -1,3 +1,5 @@
+"""The sign-in app."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

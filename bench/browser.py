@@ -1,17 +1,9 @@
 """The home page's first load in Debian's Chromium: every request and its bytes as transferred
 (compressed as served: Chromium asks for gzip and brotli), split into photographs and the rest."""
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# The browser and its flags as the browser tests launch it (Playwright cannot download its own here).
+from tests.chromium import CHROMIUM
+from tests.chromium import CHROMIUM_ARGS as ARGS
 
 
 def first_load(url: str) -> dict:

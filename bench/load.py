@@ -122,7 +122,7 @@ def wrk(url: str, *, cookie: str = "", script: Path | None = None) -> WrkResult:
 def connections_in_time_wait() -> int:
     count = 0
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        with contextlib.suppress(FileNotFoundError), open(table) as lines:
+        with contextlib.suppress(FileNotFoundError), Path(table).open() as lines:
             count += sum(1 for line in lines if line.split()[3:4] == ["06"])
     return count
 

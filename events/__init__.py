@@ -1,0 +1,1 @@
+"""The content: partner associations, the four workshops, their programme, photos, documents and pages."""

@@ -1,3 +1,6 @@
+"""The content admin in five language tabs, with what is still untranslated, and the admin's shared pieces:
+filters that refuse values they do not offer, the translation status column."""
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages

@@ -1,3 +1,5 @@
+"""The sitemap: every public page in every language, with its alternates."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 

@@ -1,3 +1,5 @@
+"""The content pages under the language prefix, in the "events" namespace."""
+
 from django.urls import path
 
 from . import views

@@ -1,0 +1,1 @@
+"""Registrations: parts and seats, the rules, the e-mails, and one package per surface that uses them."""

@@ -1,3 +1,5 @@
+"""The registrations app: collations for SQLite, the staff groups, its models feeding the page cache."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
-"""Refusals by the rules of registration; each message is written for the registrant."""
+"""Refusals by the rules of registration; each message is written for the registrant, or for the staff member
+whose action a rule refused."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -37,3 +38,19 @@ class ChangesClosedError(RegistrationError):
 
 class EventBegunError(RegistrationError):
     message = _("The event has already begun: the registration can no longer be confirmed or cancelled here.")
+
+
+class PartFullError(RegistrationError):
+    message = _("This part of the programme is full.")
+
+
+class NotWaitlistedError(RegistrationError):
+    message = _("This seat is not on the waiting list.")
+
+
+class NotConfirmedError(RegistrationError):
+    message = _("Only a confirmed seat can be checked in.")
+
+
+class NoEmailError(RegistrationError):
+    message = _("No e-mail has been sent to this registrant yet.")

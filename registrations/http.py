@@ -73,12 +73,9 @@ def staff_page(access: Callable, *, forbidden_template: str, as_argument: str = 
                 return make_private(render(request, forbidden_template, status=403))
             if as_argument:
                 kwargs[as_argument] = allowed
-            try:
-                response = view(request, *args, **kwargs)
-            except Http404:
-                response = render(request, "404.html", status=404)
-            return make_private(response)
+            return page(request, *args, **kwargs)
 
+        page = private_page(view)
         return wrapped
 
     return decorator

@@ -3,22 +3,11 @@ import os
 
 import pytest
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .factories import make_pages
 
 # Playwright's sync API runs an event loop in the test thread; Django's live server is another thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 # The day the tests of registration live in: a few weeks before the Olomouc seminar of 21–22 June 2023.

@@ -1,0 +1,1 @@
+"""The project: settings, URLs, WSGI, date formats, and the plumbing every app shares."""

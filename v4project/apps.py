@@ -1,3 +1,5 @@
+"""The project's plumbing as an app, so its checks and log receivers are registered at start-up."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

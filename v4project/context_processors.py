@@ -1,3 +1,5 @@
+"""Template context of every page: the demo banner's day."""
+
 from django.http import HttpRequest
 
 from . import clock

@@ -1,3 +1,5 @@
+"""The site's URLs: machines' pages and the admin without a language prefix, every page for people with one."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static

@@ -1,3 +1,5 @@
+"""Template tags of the public pages: language links, rich text, pictures, JSON-LD, dates."""
+
 import json
 import re
 

@@ -16,28 +16,18 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 
 from .. import selectors
-from ..exceptions import ConfirmationExpiredError, RegistrationError
+from ..exceptions import (
+    ConfirmationExpiredError,
+    NoEmailError,
+    NotConfirmedError,
+    NotWaitlistedError,
+    PartFullError,
+)
 from ..models import EmailLog, Part, PortalAccessLog, Registration, Seat
 from . import seats, traces
 from .registration import email_resend, link_rotate, registration_confirm
 
 logger = logging.getLogger("v4.staff")
-
-
-class PartFullError(RegistrationError):
-    message = _("This part of the programme is full.")
-
-
-class NotWaitlistedError(RegistrationError):
-    message = _("This seat is not on the waiting list.")
-
-
-class NotConfirmedError(RegistrationError):
-    message = _("Only a confirmed seat can be checked in.")
-
-
-class NoEmailError(RegistrationError):
-    message = _("No e-mail has been sent to this registrant yet.")
 
 
 def access_log(

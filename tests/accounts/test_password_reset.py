@@ -47,7 +47,8 @@ def test_the_email_is_in_the_visitors_language_and_its_link_sets_a_new_password(
     assert link, message.body
     assert partner.get_username() in message.body
     form_page = client.get(link.group(1), follow=True)
-    assert form_page.status_code == 200 and "new_password1" in form_page.content.decode()
+    assert form_page.status_code == 200
+    assert "new_password1" in form_page.content.decode()
     set_url = form_page.redirect_chain[-1][0]
     done = client.post(set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert done["Location"] == "/cs/account/reset/done/"

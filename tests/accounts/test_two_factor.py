@@ -61,7 +61,8 @@ def test_setting_it_up_takes_the_apps_first_code_and_gives_ten_recovery_codes(cl
     client.force_login(partner)
     page = client.get("/en/account/two-factor/set-up/").content.decode()
     device = TOTPDevice.objects.get(user=partner, confirmed=False)
-    assert 'src="data:image/svg+xml' in page and 'alt="QR code for your authenticator app"' in page
+    assert 'src="data:image/svg+xml' in page
+    assert 'alt="QR code for your authenticator app"' in page
     assert two_factor.secret_for_typing(device) in page
     wrong = client.post("/en/account/two-factor/set-up/", {"code": "000000" if code_of(device) != "000000" else "1"})
     assert "This code is not valid. Please try again." in wrong.content.decode()
@@ -199,13 +200,15 @@ def test_new_recovery_codes_replace_the_old_ones(client):
     enter_code(client, code_of(device))
     client.post("/en/account/two-factor/recovery-codes/")
     new = set(two_factor.recovery_codes(partner))
-    assert len(new) == 10 and not old & new
+    assert len(new) == 10
+    assert not old & new
 
 
 def test_account_pages_need_a_signed_in_user(client):
     for name in ("two_factor", "two_factor_set_up", "recovery_codes"):
         response = client.get(reverse(f"accounts:{name}"))
-        assert response.status_code == 302 and "/account/sign-in/?next=" in response["Location"]
+        assert response.status_code == 302
+        assert "/account/sign-in/?next=" in response["Location"]
 
 
 def test_a_superuser_turns_two_factor_off_for_someone_who_lost_everything(client):

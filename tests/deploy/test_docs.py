@@ -52,7 +52,8 @@ def test_every_command_the_guides_name_exists():
 
 def test_the_guide_loads_the_real_content_and_creates_its_own_superuser():
     commands = re.findall(r"^sudo -E -u v4 \.venv/bin/python manage\.py (\w+)", DEPLOY, flags=re.MULTILINE)
-    assert "load_content" in commands and "createsuperuser" in commands
+    assert "load_content" in commands
+    assert "createsuperuser" in commands
     assert "seed_demo" not in commands
 
 
@@ -84,4 +85,5 @@ def test_the_production_settings_pass_the_deployment_check():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert env["TRUSTED_PROXIES"] == "127.0.0.1" and env["TWO_FACTOR_REQUIRED"] == "1"
+    assert env["TRUSTED_PROXIES"] == "127.0.0.1"
+    assert env["TWO_FACTOR_REQUIRED"] == "1"

@@ -9,8 +9,7 @@ from registrations.models import Registration
 from registrations.tokens import new_token
 from tests.factories import make_registration
 from tests.registrations.conftest import form_data
-
-from .servers import Visitor, free_port, start_gunicorn, start_nginx
+from tests.servers import Visitor, free_port, start_gunicorn, start_nginx
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,7 +70,8 @@ def test_a_locked_out_address_does_not_lock_the_user_out_from_another(nginx):
     for _ in range(5):
         guesser.post_form("/en/account/sign-in/", {"username": "partner-sk", "password": "wrong-password"})
     refused = guesser.post_form("/en/account/sign-in/", {"username": "partner-sk", "password": PASSWORD})
-    assert refused.status == 429 and LOCKED in refused.text
+    assert refused.status == 429
+    assert LOCKED in refused.text
     owner = visitor(nginx, 2, block=3)
     response = owner.post_form("/en/account/sign-in/", {"username": "partner-sk", "password": PASSWORD})
     assert response.status == 302
@@ -122,6 +122,7 @@ def test_no_secret_reaches_the_error_log_while_the_application_is_down(tmp_path)
     finally:
         nginx.stop()
     errors = nginx.error_log.read_text()
-    assert "/cs/events/" in errors and "upstream" in errors
+    assert "/cs/events/" in errors
+    assert "upstream" in errors
     assert token not in nginx.logs()
     assert token[:12] not in nginx.logs()

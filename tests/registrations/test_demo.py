@@ -54,8 +54,10 @@ def test_seed_demo_creates_the_six_accounts_with_their_roles(monkeypatch):
     users = {user.username: user for user in get_user_model().objects.filter(username__in=ACCOUNTS)}
     assert sorted(users) == sorted(ACCOUNTS)
     assert all(user.check_password(DEMO_PASSWORD) for user in users.values())
-    assert users["editor"].is_staff and list(users["editor"].groups.values_list("name", flat=True)) == ["Editors"]
-    assert users["organiser"].is_staff and users["organiser"].has_perm("registrations.checkin_registration")
+    assert users["editor"].is_staff
+    assert list(users["editor"].groups.values_list("name", flat=True)) == ["Editors"]
+    assert users["organiser"].is_staff
+    assert users["organiser"].has_perm("registrations.checkin_registration")
     assert not users["editor"].has_perm("registrations.view_registration")
     memberships = dict(PartnerMembership.objects.values_list("user__username", "partner__code"))
     assert memberships == {"partner-cz": "smo-cr", "partner-sk": "zmos", "partner-pl": "zmp", "partner-hu": "toosz"}

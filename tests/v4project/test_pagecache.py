@@ -68,7 +68,8 @@ def test_cached_page_is_byte_identical_with_the_same_headers(client, event, page
         assert second[header] == first[header], header
     assert first["Content-Language"] == "pl"
     assert "Cookie" in first["Vary"]
-    assert not first.cookies and not second.cookies
+    assert not first.cookies
+    assert not second.cookies
 
 
 def test_saving_an_event_shows_the_new_title_at_once_in_every_language(client, event):

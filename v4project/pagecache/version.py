@@ -7,10 +7,10 @@ file at once, for the price of a read instead of a database query; several app s
 media files.
 """
 
-import contextlib
 import logging
 import os
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -20,8 +20,8 @@ logger = logging.getLogger(__name__)
 STAMP_NAME = ".page-cache-stamp"
 
 
-def stamp_path() -> str:
-    return os.path.join(settings.MEDIA_ROOT, STAMP_NAME)
+def stamp_path() -> Path:
+    return Path(settings.MEDIA_ROOT) / STAMP_NAME
 
 
 def read_stamp() -> bytes | None:
@@ -41,17 +41,15 @@ def bump_content_version() -> None:
     one step, so a reader sees either the old stamp or the new one. When no new stamp can be written, the
     old one is removed, which stops the caching rather than serving old pages."""
     path = stamp_path()
-    temporary = f"{path}.{secrets.token_hex(6)}"
+    temporary = path.with_name(f"{path.name}.{secrets.token_hex(6)}")
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(secrets.token_hex(16).encode())
-        os.replace(temporary, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(secrets.token_hex(16).encode())
+        temporary.replace(path)
     except OSError:
         logger.exception("page cache stamp not replaced; pages are not cached until it is")
         for leftover in (temporary, path):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(leftover)
+            leftover.unlink(missing_ok=True)
 
 
 def bump_after_commit(using: str = DEFAULT_DB_ALIAS) -> None:

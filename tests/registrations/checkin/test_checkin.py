@@ -163,7 +163,8 @@ def test_marking_never_redirects_off_the_site(organiser, day):
 
 def test_checkin_page_uses_no_inline_script_or_style(organiser, day):
     html = organiser.get(reverse("registrations:checkin")).content.decode()
-    assert "checkin.js" in html and "checkin.css" in html
+    assert "checkin.js" in html
+    assert "checkin.css" in html
     assert "style=" not in html
     assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
 
@@ -185,7 +186,9 @@ def test_qr_card_shows_the_person_and_checks_in_for_an_organiser(organiser, olom
     page = organiser.get(url)
     html = page.content.decode()
     assert "no-store" in page["Cache-Control"]
-    assert "Ödön Győrffy" in html and "Szentendre" in html and "Hungary" in html
+    assert "Ödön Győrffy" in html
+    assert "Szentendre" in html
+    assert "Hungary" in html
     assert html.count('class="checkin__mark"') == 2  # one Arrived button per confirmed day
     seat = registration.seats.get(part=olomouc.tour)
     # The browser posts the card's form with the site's own origin, as from any page of the site.

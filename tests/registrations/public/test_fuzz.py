@@ -106,8 +106,11 @@ def run(test: Callable, *strategies, reached: Reached) -> None:
 
 def assert_no_half_records() -> None:
     for registration in Registration.objects.all():
-        assert registration.first_name and registration.last_name and registration.organisation
-        assert "@" in registration.email and "\n" not in registration.email
+        assert registration.first_name
+        assert registration.last_name
+        assert registration.organisation
+        assert "@" in registration.email
+        assert "\n" not in registration.email
         assert registration.privacy_version
         assert registration.requested_parts.exists()
 
@@ -156,7 +159,9 @@ class RegistrationFormFuzzTest(TestCase):
             response = Client().post(f"/pl/registration/{registration.token}/", payload)
             assert response.status_code in {200, 302}
             stored = Registration.objects.get(pk=registration.pk)
-            assert stored.first_name and stored.last_name and stored.organisation
+            assert stored.first_name
+            assert stored.last_name
+            assert stored.organisation
             assert_no_half_records()
             return stored.updated != before
 

@@ -38,7 +38,8 @@ def test_form_shows_parts_with_seats_left_and_full(client, olomouc):
     assert "Seminar and workshops · 21 June 2023 · 119 seats left" in html
     assert "Study tour · 22 June 2023 · full — you will join the waiting list" in html
     assert 'href="/en/privacy/"' in html
-    assert "<legend" in html and "fieldset" in html
+    assert "<legend" in html
+    assert "fieldset" in html
 
 
 def test_valid_form_creates_a_pending_registration_and_mails_the_link(
@@ -53,7 +54,8 @@ def test_valid_form_creates_a_pending_registration_and_mails_the_link(
     assert registration.language == "sk"
     assert not Seat.objects.exists()
     (message,) = mail.outbox
-    assert "/sk/registration/" in message.body and "/confirm/" in message.body
+    assert "/sk/registration/" in message.body
+    assert "/confirm/" in message.body
 
 
 def test_names_keep_every_diacritic_exactly(client, olomouc):
@@ -106,7 +108,8 @@ def test_filled_honeypot_stores_nothing_and_sends_nothing(client, olomouc, djang
 
 def test_honeypot_is_hidden_from_people_and_labelled_for_screen_readers(client, olomouc):
     html = client.get(register_url(olomouc, "en")).content.decode()
-    assert 'tabindex="-1"' in html and 'autocomplete="off"' in html
+    assert 'tabindex="-1"' in html
+    assert 'autocomplete="off"' in html
     assert "visually-hidden" in html
     assert "Leave this field empty" in html
 

@@ -1,86 +1,28 @@
 """Two gunicorn processes on one database, as in production with two app servers: confirmations raced
 across both never overbook, and the rate limit counts one visitor's attempts on both together."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 
 from registrations.models import Registration, Seat
 from tests.factories import make_coming_event, make_part
 from tests.registrations.conftest import form_data
 from tests.registrations.services.test_race import CONFIRMATIONS, CSRF_INPUT, SEATS_LEFT, confirm_concurrently, prepare
+from tests.servers import free_port, start_gunicorn
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-ROOT = Path(__file__).resolve().parents[3]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    """The test database this test runs on, as DATABASE_URL for the servers."""
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
 @pytest.fixture
 def two_servers(transactional_db):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": database_url(),
-        "PYTHONPATH": str(ROOT),
-    }
     ports = [free_port(), free_port()]
-    servers = [
-        subprocess.Popen(
-            [
-                str(GUNICORN),
-                "v4project.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "8",
-                "--timeout",
-                "60",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        for port in ports
-    ]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    servers = []
     try:
-        for url in urls:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(url + "/healthz", timeout=2)
-                    break
-                except OSError:  # refused, reset or timed out while the server starts on a busy machine
-                    time.sleep(0.1)
-            else:
-                pytest.fail(f"gunicorn at {url} did not start")
-        yield urls
+        servers.extend(start_gunicorn(port) for port in ports)
+        yield [f"http://127.0.0.1:{port}" for port in ports]
     finally:
         for server in servers:
             server.terminate()

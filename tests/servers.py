@@ -11,6 +11,7 @@ import ssl
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -19,7 +20,7 @@ from urllib.parse import urlencode
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SITE_CONFIG = ROOT / "docs" / "deploy" / "nginx.conf"
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 # Django sees nginx's Host without the port; the test settings allow this name.
@@ -45,7 +46,7 @@ def wait_for_port(port: int, process: subprocess.Popen, what: str) -> None:
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if found is None:
         pytest.fail("nginx is not installed: `make test` installs it (apt-get install nginx)")
     return found
@@ -59,7 +60,8 @@ def database_url() -> str:
     return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
-def start_gunicorn(port: int, *, env: dict[str, str]) -> subprocess.Popen:
+def start_gunicorn(port: int, *, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """gunicorn with the site on the test database at 127.0.0.1:`port`, once it answers /healthz."""
     server = subprocess.Popen(
         [
             str(GUNICORN),
@@ -70,6 +72,8 @@ def start_gunicorn(port: int, *, env: dict[str, str]) -> subprocess.Popen:
             "1",
             "--threads",
             "8",
+            "--timeout",
+            "60",
             "--log-level",
             "warning",
         ],
@@ -79,11 +83,23 @@ def start_gunicorn(port: int, *, env: dict[str, str]) -> subprocess.Popen:
             "DJANGO_SETTINGS_MODULE": "tests.settings",
             "DATABASE_URL": database_url(),
             "PYTHONPATH": str(ROOT),
-            **env,
+            **(env or {}),
         },
     )
     wait_for_port(port, server, "gunicorn")
+    wait_until_healthy(f"http://127.0.0.1:{port}")
     return server
+
+
+def wait_until_healthy(url: str) -> None:
+    """The server is listening; wait until a worker has booted and answers (slow on a busy machine)."""
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=2)
+            return
+        except OSError:  # refused, reset or timed out while the worker starts
+            time.sleep(0.1)
+    pytest.fail(f"the server at {url} did not answer /healthz")
 
 
 def rewrite(config: str, replacements: list[tuple[str, str]]) -> str:
