@@ -126,6 +126,8 @@ def test_signing_in_with_two_factor_and_setting_it_up_with_the_keyboard_alone(li
 
     page = new_page(locale="hu", width=360)
     page.goto(live_server.url + "/hu/account/sign-in/?next=/hu/account/two-factor/set-up/")
+    # Type only once the page has put the focus in its form (a busy machine may take a moment).
+    page.wait_for_function("document.activeElement.id === 'id_username'")
     page.keyboard.type("editor")
     type_into(page, "#id_password", password)
     with page.expect_navigation():
