@@ -7,8 +7,6 @@ from django.contrib.auth.signals import user_login_failed
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from registrations.mail.outbox import outbox
-
 from . import two_factor
 from .lockout import locked_out_message
 
@@ -76,9 +74,10 @@ class SetUpForm(forms.Form):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form: the same answer whether or not an account uses the address. The e-mail is rendered
-    and sent after the answer, from the outbox (registrations/outbox.py), so neither the work nor a slow
-    mail server shows in the answer's time which addresses have accounts."""
+    """Django's form: the same answer whether or not an account uses the address. Looking the address up,
+    making the link and sending the e-mail are a task of the worker (accounts/tasks.py), so neither the
+    work nor a slow mail server shows in the answer's time which addresses have accounts, and the link's
+    secret never waits in the queue."""
 
     email = forms.EmailField(
         label=_("E-mail"),
@@ -88,11 +87,10 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     )
 
     def save(self, **kwargs) -> None:
-        language = translation.get_language()
-        parent_save = super().save
+        from .tasks import send_password_reset
 
-        def send() -> None:
-            with translation.override(language):
-                parent_save(**kwargs)
+        send_password_reset.enqueue(self.cleaned_data["email"], translation.get_language())
 
-        outbox.send(send)
+    def send_now(self, **kwargs) -> None:
+        """Django's own sending, in the worker."""
+        super().save(**kwargs)

@@ -1,12 +1,11 @@
 """Forgotten password: Django's reset by e-mail, in the visitor's language, with the site's templates.
 
-The request page answers the same whether or not an account uses the address, and its e-mail leaves
-after the answer (accounts/forms.py). The link in the e-mail works once, for an hour
+The request page answers the same whether or not an account uses the address, and its e-mail is a task of
+the worker (accounts/tasks.py). The link in the e-mail works once, for an hour
 (PASSWORD_RESET_TIMEOUT), and carries a secret in its path, which the logs leave out (v4project/logs.py,
 docs/deploy/nginx.conf). Two-factor sign-in still asks for its code after a reset.
 """
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -20,13 +19,7 @@ from .forms import PasswordResetForm
 class RequestView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     template_name = "accounts/password_reset.html"
-    subject_template_name = "accounts/emails/password_reset_subject.txt"
-    email_template_name = "accounts/emails/password_reset.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
-
-    @property
-    def extra_email_context(self) -> dict:
-        return {"site_url": settings.SITE_URL, "hours": settings.PASSWORD_RESET_TIMEOUT // 3600}
 
 
 class SentView(auth_views.PasswordResetDoneView):

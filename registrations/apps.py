@@ -13,9 +13,6 @@ class RegistrationsConfig(AppConfig):
 
         from .collation import register_sqlite_collations
 
-        # The e-mail outbox counts requests from the first one on, to send only when the worker is quiet.
-        from .mail import outbox  # noqa: F401
-
         connection_created.connect(register_sqlite_collations)
 
         from django.db.models.signals import post_migrate

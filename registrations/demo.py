@@ -17,7 +17,8 @@ from . import selectors
 from .collation import fold
 from .content import OLOMOUC_SLUG
 from .models import Part, PartnerMembership, Registration, Seat
-from .tokens import new_checkin_code, new_link
+from .services import seats
+from .tokens import new_checkin_code, new_token, private_token, token_hash
 
 DEMO_STAFF = [("editor", "Editors"), ("organiser", "Organisers")]
 DEMO_PARTNERS = [("partner-cz", "smo-cr"), ("partner-sk", "zmos"), ("partner-pl", "zmp"), ("partner-hu", "toosz")]
@@ -164,7 +165,7 @@ def _create_demo_registration(event: Event, index: int, person: dict, parts: lis
         when = timezone.now()
     registration = Registration.objects.create(
         event=event,
-        token_hash=new_link()[1],
+        token_hash=token_hash(new_token()),  # until the row has its id, from which the link is derived
         checkin_code=new_checkin_code(),
         status=status,
         privacy_version=selectors.privacy_notice_version(person["language"]),
@@ -176,16 +177,16 @@ def _create_demo_registration(event: Event, index: int, person: dict, parts: lis
         **person,
     )
     # `created` is set automatically on insert; the demo wants its own, spread over the weeks of registration.
-    Registration.objects.filter(pk=registration.pk).update(created=when, updated=when)
+    link = token_hash(private_token(registration.pk, registration.link_version))
+    Registration.objects.filter(pk=registration.pk).update(created=when, updated=when, token_hash=link)
     registration.requested_parts.set(parts)
     if pending:
         return
     for part in parts:
-        seat_status = Seat.Status.CONFIRMED
         if status == Registration.Status.CANCELLED:
             seat_status = Seat.Status.CANCELLED
-        elif part.capacity is not None and selectors.confirmed_count(part.pk) >= part.capacity:
-            seat_status = Seat.Status.WAITLISTED
+        else:
+            seat_status = seats.status_for(capacity=part.capacity, confirmed=selectors.confirmed_count(part.pk))
         Seat.objects.create(registration=registration, part=part, status=seat_status, since=when)
 
 

@@ -1,5 +1,6 @@
-"""What the registration form and the private page share: a registrant's details as a form, the parts to
-choose with their seats left, and the error summary. Crispy layouts live here."""
+"""What the registration pages share: a registrant's details as a form, the parts to choose with their seats
+left, the error summary, and "send my link again" (also on the page of a link that does not work). Crispy
+layouts live here."""
 
 import re
 import unicodedata
@@ -235,3 +236,19 @@ class DetailsForm(ErrorSummaryMixin, forms.ModelForm):
         elif cleaned.get("diet") != Registration.Diet.OTHER:
             cleaned["diet_other"] = ""
         return cleaned
+
+
+class LinkAgainForm(ErrorSummaryMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("The address you registered with."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("submit", _("Send my link")))

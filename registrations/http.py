@@ -1,5 +1,6 @@
-"""What the registration pages share around their views: the private answer of a page reached by a link,
-"busy, try again" when the seats are locked for too long, and the door to the staff pages."""
+"""What the registration pages share around their views: the private answer of a page reached by a link (and
+one helpful page for every link that does not work), "busy, try again" when the seats are locked for too
+long, and the door to the staff pages."""
 
 import functools
 import logging
@@ -9,9 +10,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from v4project.headers import make_private
+
+from .forms import LinkAgainForm
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +52,32 @@ def private_page(view):
     return wrapped
 
 
+class UnknownLinkError(Http404):
+    """No registration has this private link (any more), or it is not even well formed."""
+
+
+def unknown_link(view):
+    """Every link that does not work, whatever its token, gets the same page (404): it says the link may be
+    incomplete or replaced, and offers "send my link again", so nothing tells whether it ever worked."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except UnknownLinkError:
+            form = LinkAgainForm()
+            form.helper.form_action = reverse("registrations:resend")
+            return render(request, "registrations/link_invalid.html", {"form": form}, status=404)
+
+    return wrapped
+
+
 def private_view(*methods: str):
-    """A registrant's own page: only these methods, a private answer, and "busy" under a held lock."""
+    """A registrant's own page: only these methods, a private answer, "busy" under a held lock, and the
+    helpful page for a link that does not work."""
 
     def decorator(view):
-        return require_http_methods(list(methods))(private_page(busy_when_locked(view)))
+        return require_http_methods(list(methods))(private_page(unknown_link(busy_when_locked(view))))
 
     return decorator
 

@@ -99,7 +99,16 @@ class Registration(models.Model):
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations")
     # sha256 of the private token; the token itself is only ever in the registrant's e-mails.
+    # The private link is derived from the registration and this version with the secret key when an e-mail
+    # is built (registrations/tokens.py), so it is never stored and never waits in a queue: its hash is
+    # stored to find the registration, and a new version replaces the link.
     token_hash = models.CharField(_("private link (hashed)"), max_length=64, unique=True, editable=False)
+    link_version = models.PositiveIntegerField(_("private link version"), default=1, editable=False)
+    # A link issued before links were derived (or under an earlier secret key) keeps working until the
+    # registrant or staff replace the link.
+    legacy_token_hash = models.CharField(
+        _("earlier private link (hashed)"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     # A separate random code for the door QR, so a photographed badge never reveals the private link.
     checkin_code = models.CharField(_("check-in code"), max_length=32, unique=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -211,18 +220,38 @@ class EmailLog(models.Model):
         blank=True,
         related_name="emails",
     )
+    # The event and part an e-mail is about, for one that outlives its registration (the "your data are
+    # deleted" note) and for the part someone moved up on.
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    part = models.ForeignKey(
+        Part, verbose_name=_("part"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     recipient = models.EmailField(_("recipient"), max_length=254, blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Sending: each attempt is counted; a worker holds the e-mail until `sending_until` (a worker that dies
+    # while sending lets another take it over then); a final failure is recorded with its time and reason.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    sending_until = models.DateTimeField(_("being sent until"), null=True, blank=True, editable=False)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
     error = models.TextField(_("error"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]
         verbose_name = _("e-mail")
         verbose_name_plural = _("e-mails")
+        indexes = [
+            models.Index(
+                fields=["sending_until"],
+                name="emaillog_unsent",
+                condition=models.Q(sent_at__isnull=True, failed_at__isnull=True),
+            )
+        ]
 
     def __str__(self) -> str:
         # No address: the admin's change log keeps this name after the registration is gone.

@@ -35,7 +35,10 @@ def registration_by_token(token: str, *, with_event: bool = True) -> Registratio
     if not is_well_formed(token):
         return None
     registrations = Registration.objects.select_related("event") if with_event else Registration.objects
-    return registrations.filter(token_hash=token_hash(token)).first()
+    digest = token_hash(token)
+    # The current link first (one indexed lookup, as every confirmation makes); then a link issued before
+    # links were derived, which keeps working until it is replaced.
+    return registrations.filter(token_hash=digest).first() or registrations.filter(legacy_token_hash=digest).first()
 
 
 def registration_by_checkin_code(code: str) -> Registration | None:

@@ -99,14 +99,13 @@ def make_registration(event: Event, *, parts=(), seat_status: str | None = None,
     without, it is pending and has only chosen the parts.
     """
     from registrations.models import Registration, Seat
-    from registrations.tokens import new_checkin_code, new_token, token_hash
+    from registrations.tokens import new_checkin_code, new_token, private_token, token_hash
 
     n = next(_numbers)
     now = timezone.now()
-    token = new_token()
     fields = {
         "event": event,
-        "token_hash": token_hash(token),
+        "token_hash": token_hash(new_token()),
         "checkin_code": new_checkin_code(),
         "status": Registration.Status.ACTIVE if seat_status else Registration.Status.PENDING,
         "first_name": "Jana",
@@ -123,6 +122,10 @@ def make_registration(event: Event, *, parts=(), seat_status: str | None = None,
     }
     fields.update(overrides)
     registration = Registration.objects.create(**fields)
+    # The private link is derived from the registration's id, as the site does it (registrations/tokens.py).
+    token = private_token(registration.pk, registration.link_version)
+    registration.token_hash = token_hash(token)
+    Registration.objects.filter(pk=registration.pk).update(token_hash=registration.token_hash)
     registration.requested_parts.set(parts)
     for part in parts if seat_status else ():
         Seat.objects.create(registration=registration, part=part, status=seat_status, since=since or now)

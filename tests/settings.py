@@ -12,9 +12,9 @@ from v4project.settings import *  # noqa: F403
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-# Sent at once, so a test reads mail.outbox right after the request; tests/registrations/mail/test_outbox.py
-# covers the background thread.
-EMAIL_IN_BACKGROUND = False
+# Tasks are rows of the database, as in production, run by the test process once their transaction commits
+# (tests/tasks.py), so a test reads mail.outbox right after the request.
+TASKS = {"default": {"BACKEND": "tests.tasks.RunOnCommitBackend"}}
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True

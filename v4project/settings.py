@@ -126,6 +126,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "v4project",
+    # Background work: Django's task framework with its tasks in the database, and their schedule.
+    "django_tasks_db",
+    "crontask",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -266,9 +269,19 @@ elif EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "V4 seminar <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Registrants' e-mails leave from a thread of the worker once it has no visitor to serve, so neither their
-# rendering nor the mail server holds up an answer (registrations/outbox.py). Off: sent within the request.
-EMAIL_IN_BACKGROUND = env_bool("EMAIL_IN_BACKGROUND", True)
+
+# Background work (e-mails, scheduled jobs) on Django's task framework: each task is a row of the database
+# the site already has, written in the same transaction as the change that causes it, and run by
+# `manage.py run_worker` (one per machine; registrations/management/commands/run_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# With Redis, one scheduler across every machine's worker starts the scheduled jobs (the others wait).
+CRONTASK = {"REDIS_URL": env_str("REDIS_URL") or None}
+# An e-mail that fails for a reason that may pass (the mail server down, a time-out, a 4xx answer) is tried
+# again after these many seconds, one after the other; then it is recorded as failed for staff to resend.
+EMAIL_RETRY_DELAYS = [int(value) for value in env_list("EMAIL_RETRY_DELAYS", ["30", "60", "300", "900", "3600"])]
+# How long a worker may take to send one e-mail before another worker may take it over (a worker that was
+# killed while sending leaves it for this long): above the SMTP time-out.
+EMAIL_SEND_LEASE_SECONDS = env_int("EMAIL_SEND_LEASE_SECONDS", 120)
 
 # The public address of the site, for links in e-mails and calendar files. Production must say it: without
 # it every e-mailed link would point to a developer's machine.

@@ -1,2 +1,2 @@
 """E-mails to registrants: building them in the registrant's language (build, attachments) and sending
-them after the commit (send, outbox)."""
+them as tasks of the worker (send)."""

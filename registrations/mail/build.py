@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from events.models import Event
+
 from .. import selectors
 from ..models import EmailLog, Part, Registration, Seat
 from .attachments import checkin_url, parts_calendar_bytes, qr_png
@@ -62,22 +64,35 @@ def email_context(registration: Registration, *, kind: str, token: str | None, p
     return context
 
 
+def render(kind: str, context: dict, *, to: str) -> RegistrationEmail:
+    """The e-mail of `kind` from its three templates, in the active language."""
+    # A subject is one line: collapse whatever line breaks the template left.
+    subject = " ".join(render_to_string(f"emails/{kind}_subject.txt", context).split())
+    message = RegistrationEmail(subject=subject, body=render_to_string(f"emails/{kind}.txt", context), to=[to])
+    message.attach_alternative(render_to_string(f"emails/{kind}.html", context), "text/html")
+    return message
+
+
 def build_message(
     registration: Registration, *, kind: str, token: str | None = None, part: Part | None = None
 ) -> RegistrationEmail:
+    """An e-mail to a registrant, in their language; with `token`, it carries their private link."""
     with translation.override(registration.language):
         context = email_context(registration, kind=kind, token=token, part=part)
-        # A subject is one line: collapse whatever line breaks the template left.
-        subject = " ".join(render_to_string(f"emails/{kind}_subject.txt", context).split())
-        text = render_to_string(f"emails/{kind}.txt", context)
-        html = render_to_string(f"emails/{kind}.html", context)
-        message = RegistrationEmail(subject=subject, body=text, to=[registration.email])
-        message.attach_alternative(html, "text/html")
+        message = render(kind, context, to=registration.email)
         if kind in WITH_ATTACHMENTS and context["confirmed_parts"]:
             calendar = parts_calendar_bytes(registration, context["confirmed_parts"])
             message.attach(f"{registration.event.slug}.ics", calendar, "text/calendar")
             message.attach(qr_attachment(checkin_url(registration)))
     return message
+
+
+def build_farewell(*, kind: str, event: Event | None, language: str, to: str) -> RegistrationEmail:
+    """The last e-mail about a registration that is gone (its data deleted): it knows only the event."""
+    with translation.override(language):
+        context = {"kind": kind, "event": event, "language": language, "site_url": settings.SITE_URL}
+        context["event_url"] = absolute(event.get_absolute_url()) if event else settings.SITE_URL
+        return render(kind, context, to=to)
 
 
 def qr_attachment(url: str) -> email.message.MIMEPart:

@@ -1,72 +1,173 @@
-"""Sending: every e-mail is recorded in EmailLog inside the transaction of the change that causes it, so the
-record exists even if the process dies before sending, and leaves after the commit. A failed send is
-recorded with its error and never undoes the change; staff can send it again (services.registration)."""
+"""Sending: every e-mail is a row of the e-mail log and a task, both written in the transaction of the change
+that causes it, so it is sent if and only if the change is committed, whatever happens to the web worker.
 
+A worker (`manage.py run_worker`) runs the task: it takes the e-mail for `EMAIL_SEND_LEASE_SECONDS` (one
+UPDATE that only one worker can win, so two workers never send it twice), builds it in the registrant's
+language with the private link derived at that moment, sends it, and records the outcome at once, so only
+a send cut between the mail server's answer and that record may be repeated. A failure that may pass (the
+mail server down, a time-out, a 4xx answer) is tried again after `EMAIL_RETRY_DELAYS`; a lasting one, or
+the last try, is recorded as failed with its reason, and staff can send it again from the admin. An e-mail
+whose worker died while sending is taken over once its lease has ended (`resume_stalled`, at every start of
+a worker and every minute).
+"""
+
+import datetime
 import logging
-from collections.abc import Callable
-from functools import partial
+import smtplib
 
-from django.core.mail import EmailMessage
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
+from django.tasks import task
 from django.utils import timezone
 
 from ..models import EmailLog, Part, Registration
-from .build import build_message
-from .outbox import outbox
+from ..tokens import current_token, private_token, token_hash
+from .build import build_farewell, build_message
 
 logger = logging.getLogger(__name__)
 
+# The e-mails that carry the registrant's private link (derived when the e-mail is built).
+WITH_LINK = {
+    EmailLog.Kind.CONFIRM_ADDRESS,
+    EmailLog.Kind.REGISTRATION_CONFIRMED,
+    EmailLog.Kind.MOVED_UP,
+    EmailLog.Kind.CHANGED,
+    EmailLog.Kind.LINK_AGAIN,
+}
+# Kinds whose log keeps no address once sent: the registration they were about is gone.
+WITHOUT_REGISTRATION = {EmailLog.Kind.DATA_DELETED}
 
-def deliver(message: EmailMessage, log: EmailLog, *, error_detail: bool = True) -> EmailLog:
-    """Send a built message and record the outcome on its log entry. Never raises for a failed send. Without
-    `error_detail` only the kind of error is kept: a mail server's message may name the recipient."""
-    log.subject = message.subject[:300]
-    try:
-        message.send()
-    except Exception as error:  # any failure of the mail backend (SMTP, network, …) is recorded, not raised
-        logger.exception("sending the %s e-mail %s failed", log.kind, log.pk)
-        log.error = (f"{type(error).__name__}: {error}" if error_detail else type(error).__name__)[:1000]
-        log.save(update_fields=["subject", "error"])
-    else:
-        log.sent_at = timezone.now()
-        log.error = ""
-        log.save(update_fields=["subject", "sent_at", "error"])
+
+def email_enqueue(registration: Registration, kind: str, *, part: Part | None = None) -> EmailLog:
+    """Record the e-mail and its task now, in the caller's transaction (so "sent within the hour" is known
+    at once, and nothing is sent for a change that is rolled back)."""
+    log = EmailLog.objects.create(
+        registration=registration,
+        event_id=registration.event_id,
+        part=part,
+        kind=kind,
+        language=registration.language,
+        recipient=registration.email,
+    )
+    send_email.enqueue(log.pk)
     return log
 
 
-def send_registration_email(*, log_id: int, token: str | None = None, part_id: int | None = None) -> EmailLog | None:
-    """Render the e-mail recorded (unsent) in this EmailLog entry, in the registrant's language, and send it."""
-    log = EmailLog.objects.select_related("registration__event").filter(pk=log_id).first()
-    if log is None or log.registration is None:
-        return None
-    part = Part.objects.filter(pk=part_id).first() if part_id else None
-    try:
-        message = build_message(log.registration, kind=log.kind, token=token, part=part)
-    except Exception as error:  # a template that fails to render is recorded like a failed send
-        logger.exception("rendering the %s e-mail %s failed", log.kind, log.pk)
-        log.error = f"{type(error).__name__}: {error}"[:1000]
-        log.save(update_fields=["error"])
-        return log
-    return deliver(message, log)
-
-
-def _after_commit(job: Callable[[], object]) -> None:
-    transaction.on_commit(partial(outbox.send, job), robust=True)
-
-
-def email_after_commit(
-    registration: Registration, kind: str, *, token: str | None = None, part: Part | None = None
-) -> None:
-    """Record the e-mail now, in the transaction (so "sent within the hour" is known at once), send it after
-    the commit; the token, never stored, travels only in the callback."""
+def email_enqueue_farewell(registration: Registration, kind: str) -> EmailLog:
+    """The same for the last e-mail about a registration being deleted: its log keeps the address only
+    until the e-mail has left."""
     log = EmailLog.objects.create(
-        registration=registration, kind=kind, language=registration.language, recipient=registration.email
+        event_id=registration.event_id, kind=kind, language=registration.language, recipient=registration.email
     )
-    _after_commit(partial(send_registration_email, log_id=log.pk, token=token, part_id=part and part.pk))
+    send_email.enqueue(log.pk)
+    return log
 
 
-def message_after_commit(message: EmailMessage, *, kind: str, language: str) -> None:
-    """Record and send, after the commit, a message already built: for one that outlives its registration
-    (the "your data is deleted" note), whose log entry keeps no address."""
-    log = EmailLog.objects.create(kind=kind, language=language)
-    _after_commit(partial(deliver, message, log, error_detail=False))
+@task()
+def send_email(log_id: int) -> None:
+    deliver(log_id=log_id)
+
+
+def _claim(log_id: int, now: datetime.datetime) -> bool:
+    """Take the e-mail for this worker: unsent, not failed, and held by no other worker."""
+    lease = now + datetime.timedelta(seconds=settings.EMAIL_SEND_LEASE_SECONDS)
+    free = Q(sending_until__isnull=True) | Q(sending_until__lte=now)
+    unsent = EmailLog.objects.filter(free, pk=log_id, sent_at__isnull=True, failed_at__isnull=True)
+    return bool(unsent.update(sending_until=lease, attempts=F("attempts") + 1))
+
+
+def link_token(registration: Registration) -> str:
+    """The registrant's private link as it stands; when the secret key no longer derives it (a link from
+    before links were derived, a retired key), a new version, and the old link keeps working."""
+    token = current_token(registration)
+    if token is None:
+        version = registration.link_version + 1
+        token = private_token(registration.pk, version)
+        Registration.objects.filter(pk=registration.pk).update(
+            link_version=version, token_hash=token_hash(token), legacy_token_hash=registration.token_hash
+        )
+    return token
+
+
+def is_temporary(error: Exception) -> bool:
+    """A failure that may pass by itself: the server unreachable or busy, a time-out, a 4xx answer."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _message in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(error, smtplib.SMTPException):  # refused for good: not supported, no recipient, …
+        return False
+    return isinstance(error, OSError)  # refused, reset, unreachable, timed out
+
+
+def deliver(*, log_id: int, now: datetime.datetime | None = None) -> EmailLog | None:
+    """Build and send the e-mail of this log entry once, and record the outcome. Never raises for a failed
+    send; returns None when another worker holds it or it has already left."""
+    now = now or timezone.now()
+    if not _claim(log_id, now):
+        return None
+    log = EmailLog.objects.select_related("registration__event", "event", "part").get(pk=log_id)
+    try:
+        if log.registration is not None:
+            link = link_token(log.registration) if log.kind in WITH_LINK else None
+            message = build_message(log.registration, kind=log.kind, token=link, part=log.part)
+        else:
+            message = build_farewell(kind=log.kind, event=log.event, language=log.language, to=log.recipient)
+        log.subject = message.subject[:300]
+        message.send()
+    except Exception as error:  # any failure of building or sending is recorded, never raised
+        return _failed(log, error, now=now)
+    log.sent_at, log.sending_until, log.error = timezone.now(), None, ""
+    fields = ["subject", "sent_at", "sending_until", "error"]
+    if log.kind in WITHOUT_REGISTRATION:
+        log.recipient = ""
+        fields.append("recipient")
+    log.save(update_fields=fields)
+    return log
+
+
+def _failed(log: EmailLog, error: Exception, *, now: datetime.datetime) -> EmailLog:
+    retry = is_temporary(error) and log.attempts <= len(settings.EMAIL_RETRY_DELAYS)
+    logger.warning("e-mail %s (%s), attempt %d failed: %s", log.pk, log.kind, log.attempts, type(error).__name__)
+    # Without a registration, only the kind of error: a mail server's message may name the recipient.
+    reason = type(error).__name__ if log.kind in WITHOUT_REGISTRATION else f"{type(error).__name__}: {error}"
+    line = f"{timezone.localtime(now):%Y-%m-%d %H:%M:%S} attempt {log.attempts}: {reason}"
+    log.error = "\n".join(filter(None, [log.error, line]))[-1000:]
+    log.sending_until = None
+    fields = ["subject", "error", "sending_until"]
+    with transaction.atomic():
+        if retry:
+            delay = settings.EMAIL_RETRY_DELAYS[log.attempts - 1]
+            send_email.using(run_after=now + datetime.timedelta(seconds=delay)).enqueue(log.pk)
+        else:
+            log.failed_at = now
+            fields.append("failed_at")
+            if log.kind in WITHOUT_REGISTRATION:
+                log.recipient = ""
+                fields.append("recipient")
+        log.save(update_fields=fields)
+    return log
+
+
+def email_send_again(log: EmailLog) -> EmailLog:
+    """Staff send a recorded e-mail again: a new log entry and task, in the registrant's language, with the
+    link as it stands (sending again never replaces it)."""
+    with transaction.atomic():
+        return email_enqueue(log.registration, log.kind, part=log.part)
+
+
+def resume_stalled(*, now: datetime.datetime | None = None) -> int:
+    """Give the e-mails whose worker died while sending (their lease has ended) a new task; the claim makes
+    sure only one worker sends each. Returns how many."""
+    now = now or timezone.now()
+    stalled = EmailLog.objects.filter(sent_at__isnull=True, failed_at__isnull=True, sending_until__lte=now)
+    ids = list(stalled.values_list("pk", flat=True)[:1000])
+    with transaction.atomic():
+        for log_id in ids:
+            send_email.enqueue(log_id)
+    if ids:
+        logger.warning("resumed %d e-mails whose worker stopped while sending", len(ids))
+    return len(ids)

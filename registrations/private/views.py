@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext
 from .. import selectors
 from ..exceptions import ConfirmationExpiredError, RegistrationError
 from ..forms import DetailsForm
-from ..http import private_view
+from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
 from ..models import DETAIL_FIELDS, Registration, Seat
 from ..services import registration as services
@@ -23,7 +23,7 @@ from ..services import registration as services
 def registration_or_404(token: str, *, with_event: bool = True) -> Registration:
     registration = selectors.registration_by_token(token, with_event=with_event)
     if registration is None:
-        raise Http404("Unknown registration link.")
+        raise UnknownLinkError
     return registration
 
 
@@ -52,7 +52,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             try:
                 services.registration_update(
-                    registration=registration, data=form.cleaned_data, parts=form.cleaned_data["parts"], token=token
+                    registration=registration, data=form.cleaned_data, parts=form.cleaned_data["parts"]
                 )
             except RegistrationError as error:
                 messages.error(request, error.message)
@@ -95,7 +95,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return page(410, ConfirmationExpiredError.message)
     if request.method == "POST":
         try:
-            services.registration_confirm(registration=registration, token=token)
+            services.registration_confirm(registration=registration)
         except RegistrationError as error:
             return page(409, error.message)
         messages.success(request, gettext("Thank you: your e-mail address is confirmed."))
@@ -120,6 +120,26 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("registrations:manage", token=token)
     context = {"registration": registration, "event": registration.event, "token": token}
     return render(request, "registrations/cancel.html", context)
+
+
+@private_view("POST")
+def link_replace(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Replace my link": for a registrant who thinks someone else has it. The old link stops working at
+    once; the page answers at its new address, which is also e-mailed to the registrant."""
+    registration = registration_or_404(token, with_event=False)
+    try:
+        new_token = services.link_replace(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+        return redirect("registrations:manage", token=token)
+    messages.success(
+        request,
+        gettext(
+            "Your link has been replaced: this page has a new address, which we have also sent to your e-mail "
+            "address. The old link no longer works."
+        ),
+    )
+    return redirect("registrations:manage", token=new_token)
 
 
 @private_view("GET")

@@ -1,14 +1,13 @@
-"""The registration form and "send my link again"."""
+"""The registration form."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Submit
+from crispy_forms.layout import Field
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import DetailsForm, ErrorSummaryMixin
+from ..forms import DetailsForm
 
 # The country a visitor most likely comes from, by the language they read the form in.
 COUNTRY_BY_LANGUAGE = {"cs": "CZ", "sk": "SK", "pl": "PL", "hu": "HU"}
@@ -66,19 +65,3 @@ class RegistrationForm(DetailsForm):
     @property
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
-
-
-class LinkAgainForm(ErrorSummaryMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        help_text=_("The address you registered with."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_method = "post"
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("submit", _("Send my link")))

@@ -13,10 +13,11 @@ from v4project import clock
 from v4project.pagecache import cached_page
 
 from ..exceptions import RegistrationClosedError
+from ..forms import LinkAgainForm
 from ..http import busy_when_locked
 from ..ratelimit import limit_posts
 from ..services import registration as services
-from .forms import LinkAgainForm, RegistrationForm
+from .forms import RegistrationForm
 
 
 def registration_event(slug: str) -> Event:

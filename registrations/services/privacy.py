@@ -15,10 +15,9 @@ from django.utils import timezone, translation
 from events.models import Event
 from v4project import clock
 
-from ..mail.build import build_message
-from ..mail.send import email_after_commit, message_after_commit
+from ..mail.send import email_enqueue, email_enqueue_farewell
 from ..models import EmailLog, PortalAccessLog, Registration
-from ..tokens import new_checkin_code, new_link
+from ..tokens import new_checkin_code, new_token, token_hash
 from . import traces
 from .registration import registration_cancel
 
@@ -91,7 +90,7 @@ def registration_data(registration: Registration) -> dict:
 def registration_data_exported(*, registration: Registration) -> None:
     """Tell the registrant their data was downloaded: if someone else holds their link, they learn of it."""
     with transaction.atomic():
-        email_after_commit(registration, EmailLog.Kind.DATA_EXPORTED)
+        email_enqueue(registration, EmailLog.Kind.DATA_EXPORTED)
 
 
 def registration_erase(*, registration: Registration) -> None:
@@ -105,12 +104,11 @@ def registration_erase(*, registration: Registration) -> None:
 
 
 def registration_delete(*, registration: Registration) -> None:
-    """The registrant's own "delete everything" (GDPR Art. 17): erased as above, and told by an e-mail
-    rendered before and sent after, whose log keeps no address."""
-    message = build_message(registration, kind=EmailLog.Kind.DATA_DELETED)
+    """The registrant's own "delete everything" (GDPR Art. 17): erased as above, and told by a last e-mail,
+    whose log keeps the address only until it has left."""
     with transaction.atomic():
         registration_erase(registration=registration)
-        message_after_commit(message, kind=EmailLog.Kind.DATA_DELETED, language=registration.language)
+        email_enqueue_farewell(registration, EmailLog.Kind.DATA_DELETED)
 
 
 def events_due_for_anonymisation(*, today: datetime.date | None = None) -> QuerySet[Event]:
@@ -135,11 +133,13 @@ def event_anonymise(*, event: Event, now: datetime.datetime | None = None) -> in
             # Unique per event, so an address is needed; it reaches no one and names no one.
             registration.email = f"anonymised-{registration.pk}@anonymised.invalid"
             # The private link and the door code stop working.
-            _token, registration.token_hash = new_link()
+            registration.token_hash, registration.legacy_token_hash = token_hash(new_token()), None
             registration.checkin_code = new_checkin_code()
             registration.anonymised_at = now
         Registration.objects.bulk_update(
-            registrations, [*PERSONAL_FIELDS, "email", "token_hash", "checkin_code", "anonymised_at"], batch_size=500
+            registrations,
+            [*PERSONAL_FIELDS, "email", "token_hash", "legacy_token_hash", "checkin_code", "anonymised_at"],
+            batch_size=500,
         )
         PortalAccessLog.objects.filter(event=event).update(user=None, username="", detail={})
     logger.info("anonymised event=%s registrations=%d", event.slug, len(registrations))

@@ -1,19 +1,20 @@
-"""The rules of registration: what a registrant does, from the form to
-the private page. Each function is one transaction; seats are taken and released by `seats`, under its
-locks, and e-mails leave after the commit."""
+"""The rules of registration: what a registrant does, from the form to the private page. Each function is one
+transaction; seats are taken and released by `seats`, under its locks, and each e-mail is recorded and
+queued in the same transaction (mail/send.py)."""
 
 import datetime
 from collections.abc import Iterable
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import DatePrecision, Event
 from v4project import clock
+from v4project.tasks import forget_when_finished
 
 from .. import selectors
 from ..exceptions import (
@@ -25,10 +26,9 @@ from ..exceptions import (
     RegistrationClosedError,
     RegistrationError,
 )
-from ..mail.outbox import outbox
-from ..mail.send import email_after_commit
+from ..mail.send import email_enqueue, email_send_again
 from ..models import DETAIL_FIELDS, EmailLog, Part, Registration, Seat
-from ..tokens import new_checkin_code, new_link
+from ..tokens import new_checkin_code, new_token, private_token, token_hash
 from . import seats, traces
 
 LINK_AGAIN_INTERVAL = datetime.timedelta(hours=1)
@@ -39,10 +39,24 @@ def _confirm_window() -> datetime.timedelta:
 
 
 def link_rotate(*, registration: Registration) -> str:
-    """A new private link for the registration: the old one stops working. Tokens are stored hashed, so a link
-    cannot be sent twice: sending it again issues a new one."""
-    token, registration.token_hash = new_link()
-    registration.save(update_fields=["token_hash", "updated"])
+    """Replace the registrant's private link (a new version): the old link, and any earlier one, stop working.
+    Only the registrant, from their page, or staff, warned, do this; sending the link again never does.
+    Returns the new link's token, for the answer to the registrant."""
+    registration.link_version += 1
+    token = private_token(registration.pk, registration.link_version)
+    registration.token_hash, registration.legacy_token_hash = token_hash(token), None
+    registration.save(update_fields=["link_version", "token_hash", "legacy_token_hash", "updated"])
+    return token
+
+
+def link_replace(*, registration: Registration) -> str:
+    """The registrant's or staff's "replace the link": a new link, sent to the registrant's address."""
+    with transaction.atomic():
+        registration = seats.lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationCancelledError
+        token = link_rotate(registration=registration)
+        email_enqueue(registration, EmailLog.Kind.LINK_AGAIN)
     return token
 
 
@@ -65,10 +79,9 @@ def registration_start(
         if existing:
             _link_again(registrations=[existing], now=now)
             return
-        token, link_hash = new_link()
         registration = Registration(
             event=event,
-            token_hash=link_hash,
+            token_hash=token_hash(new_token()),  # until the row has its id, from which the link is derived
             checkin_code=new_checkin_code(),
             email=data["email"],
             language=language,
@@ -83,28 +96,37 @@ def registration_start(
                 registration.save()
         except IntegrityError:
             return  # the same address, submitted twice at once: the other request sends the e-mail
+        registration.token_hash = token_hash(private_token(registration.pk, registration.link_version))
+        Registration.objects.filter(pk=registration.pk).update(token_hash=registration.token_hash)
         registration.requested_parts.set(parts)
-        email_after_commit(registration, EmailLog.Kind.CONFIRM_ADDRESS, token=token)
+        email_enqueue(registration, EmailLog.Kind.CONFIRM_ADDRESS)
 
 
 def _link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
     if not registrations or selectors.link_sent_since(registrations[0].email, now - LINK_AGAIN_INTERVAL):
         return
     for registration in registrations:
-        token = link_rotate(registration=registration)
-        email_after_commit(registration, EmailLog.Kind.LINK_AGAIN, token=token)
+        email_enqueue(registration, EmailLog.Kind.LINK_AGAIN)
 
 
 def registration_link_again_request(*, email: str) -> None:
     """ "Send my link again", as the visitor asks it: answered at once and alike for every address. The
-    lookup, the new link and its e-mail come after the answer, from the outbox, so neither the work done
-    during the request nor its time tells whether the address is registered."""
-    outbox.send(partial(registration_link_again, email=email))
+    lookup and the e-mail are a task of the worker, so neither the work done during the request nor its time
+    tells whether the address is registered. The task's record, which holds the address, goes once it has
+    run."""
+    link_again_task.enqueue(email)
+
+
+@forget_when_finished
+@task()
+def link_again_task(email: str) -> None:
+    registration_link_again(email=email)
 
 
 def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
-    """ "Send my link again": a new private link to each registration of the address, at most once an
-    hour per address; nothing at all for an unknown address (the caller answers the same anyway)."""
+    """ "Send my link again": each registration of the address gets its private link again (the same link),
+    at most once an hour per address; nothing at all for an unknown address (the caller answers the same
+    anyway)."""
     now = now or timezone.now()
     with transaction.atomic():
         registrations = [
@@ -115,12 +137,9 @@ def registration_link_again(*, email: str, now: datetime.datetime | None = None)
         _link_again(registrations=registrations, now=now)
 
 
-def registration_confirm(
-    *, registration: Registration, token: str | None = None, now: datetime.datetime | None = None
-) -> Registration:
+def registration_confirm(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
     """Confirm the e-mail address: each chosen part gets a seat if one is free, else a place on its
-    waiting list. Confirming twice changes nothing. `token` (the one in the link used) goes into the
-    e-mail, so it links to the private page.
+    waiting list. Confirming twice changes nothing.
 
     The first minutes after registration opens bring a burst of these, each holding its parts' locks until
     it commits, while every other one waits: so the parts are locked last, and after them come only the
@@ -149,7 +168,7 @@ def registration_confirm(
                 raise EventBegunError
             raise ConfirmationExpiredError
         registration.status, registration.confirmed_at, registration.updated = Registration.Status.ACTIVE, now, now
-        email_after_commit(registration, EmailLog.Kind.REGISTRATION_CONFIRMED, token=token)
+        email_enqueue(registration, EmailLog.Kind.REGISTRATION_CONFIRMED)
         capacities = list(seats.locked_parts(registration.requested_parts.values("pk")).values_list("pk", "capacity"))
         confirmed, has_seats = selectors.seats_on_parts([pk for pk, _capacity in capacities], registration)
         seats.take_seats(
@@ -164,9 +183,7 @@ def _event_not_begun() -> Q:
     return ~exact | Q(event__start_date__gt=clock.today())
 
 
-def registration_update(
-    *, registration: Registration, data: dict, parts: Iterable[Part], token: str | None = None
-) -> Registration:
+def registration_update(*, registration: Registration, data: dict, parts: Iterable[Part]) -> Registration:
     """Edit details and add or drop parts from the private page. An added full part joins its waiting
     list; a dropped seat goes to the first waiting. The e-mail address cannot be changed here.
 
@@ -198,7 +215,7 @@ def registration_update(
             for part_id in sorted(wanted - current.keys()):
                 part = locked[part_id]
                 seats.take_seat(registration=registration, part=part, now=now)
-            email_after_commit(registration, EmailLog.Kind.CHANGED, token=token)
+            email_enqueue(registration, EmailLog.Kind.CHANGED)
     return registration
 
 
@@ -222,7 +239,7 @@ def registration_cancel(
         registration.status = Registration.Status.CANCELLED
         registration.save(update_fields=["status", "updated"])
         if notify:
-            email_after_commit(registration, EmailLog.Kind.CANCELLED)
+            email_enqueue(registration, EmailLog.Kind.CANCELLED)
     return registration
 
 
@@ -237,18 +254,17 @@ def registration_expire_unconfirmed(*, now: datetime.datetime | None = None) -> 
     return per_model.get(Registration._meta.label, 0)
 
 
-def email_resend(*, log: EmailLog) -> None:
-    """Staff send a recorded e-mail again, in the registrant's language. E-mails that carry the private
-    link get a new one (the old link stops working), since only the link's hash is stored."""
+def email_resend(*, log: EmailLog) -> EmailLog:
+    """Staff send a recorded e-mail again, in the registrant's language, with the private link as it stands:
+    the link the registrant may have saved keeps working. An unconfirmed registration gets its 48 hours
+    again."""
     registration = log.registration
     if registration is None:
         raise RegistrationError(_("The registration this e-mail belongs to no longer exists."))
     with transaction.atomic():
-        token = None
-        if log.kind in {EmailLog.Kind.CONFIRM_ADDRESS, EmailLog.Kind.REGISTRATION_CONFIRMED, EmailLog.Kind.LINK_AGAIN}:
+        if registration.status == Registration.Status.PENDING:
             registration = seats.lock_registration(registration)
-            token = link_rotate(registration=registration)
-            if registration.status == Registration.Status.PENDING:
-                registration.confirm_expires_at = timezone.now() + _confirm_window()
-                registration.save(update_fields=["confirm_expires_at", "updated"])
-        email_after_commit(registration, log.kind, token=token)
+            registration.confirm_expires_at = timezone.now() + _confirm_window()
+            registration.save(update_fields=["confirm_expires_at", "updated"])
+        log.registration = registration
+        return email_send_again(log)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from v4project import pagecache
 
 from .. import selectors
-from ..mail.send import email_after_commit
+from ..mail.send import email_enqueue
 from ..models import EmailLog, Part, Registration, Seat
 
 
@@ -92,7 +92,7 @@ def seat_confirm(*, seat: Seat, part: Part, now: datetime.datetime) -> None:
     seat.status = Seat.Status.CONFIRMED
     seat.since = now
     seat.save(update_fields=["status", "since"])
-    email_after_commit(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
+    email_enqueue(seat.registration, EmailLog.Kind.MOVED_UP, part=part)
 
 
 def waitlist_promote(*, part: Part, now: datetime.datetime | None = None) -> list[Seat]:

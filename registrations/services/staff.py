@@ -25,7 +25,7 @@ from ..exceptions import (
 )
 from ..models import EmailLog, Part, PortalAccessLog, Registration, Seat
 from . import seats, traces
-from .registration import email_resend, link_rotate, registration_confirm
+from .registration import email_resend, registration_confirm
 
 logger = logging.getLogger("v4.staff")
 
@@ -52,15 +52,12 @@ def registration_confirm_on_behalf(*, registration: Registration) -> Registratio
     """Confirm a pending registration for someone who could not use the link (e.g. asked by phone).
 
     The same rules as the link: seats while free, else the waiting list; an expired one is refused. The
-    registrant gets the usual e-mail with a fresh private link (the one in the first e-mail stops working).
+    registrant gets the usual e-mail, with the same private link as the first.
     """
     with transaction.atomic():
         locked = seats.lock_registration(registration)
-        token = None
-        if locked.status == Registration.Status.PENDING:
-            token = link_rotate(registration=locked)
         try:
-            return registration_confirm(registration=locked, token=token)
+            return registration_confirm(registration=locked)
         except ConfirmationExpiredError:
             raise ConfirmationExpiredError(
                 _("The time to confirm this registration has expired; the registrant needs to register again.")

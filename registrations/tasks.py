@@ -1,0 +1,48 @@
+"""The scheduled jobs, all in one place: each is a task of Django's task framework that the scheduler in
+`manage.py run_worker` enqueues at its time (django-crontask), and any worker runs. Times are Prague's."""
+
+import logging
+
+from crontask import cron
+from django.core.management import call_command
+from django.tasks import task
+
+from .mail.send import resume_stalled
+from .services.privacy import event_anonymise, events_due_for_anonymisation
+from .services.registration import registration_expire_unconfirmed
+
+logger = logging.getLogger(__name__)
+
+
+@cron("*/1 * * * *")
+@task()
+def resume_stalled_emails() -> int:
+    """E-mails whose worker died while sending them, taken over once their lease has ended."""
+    return resume_stalled()
+
+
+@cron("5 * * * *")
+@task()
+def expire_unconfirmed_registrations() -> int:
+    """Registrations never confirmed within REGISTRATION_CONFIRM_HOURS: deleted, with their e-mail log."""
+    return registration_expire_unconfirmed()
+
+
+@cron("15 3 * * *")
+@task()
+def anonymise_past_events() -> int:
+    """The personal data of events that ended ANONYMISE_AFTER_DAYS ago: blanked; the counts stay."""
+    return sum(event_anonymise(event=event) for event in events_due_for_anonymisation())
+
+
+@cron("30 3 * * *")
+@task()
+def clear_expired_sessions() -> None:
+    call_command("clearsessions")
+
+
+@cron("45 3 * * *")
+@task()
+def prune_finished_tasks() -> None:
+    """Finished tasks' records older than a week (they hold ids, never personal data)."""
+    call_command("prune_db_task_results", min_age_days=7, verbosity=0)
