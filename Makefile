@@ -34,10 +34,13 @@ makemessages: install
 	  msgen --no-wrap -o locale/en/LC_MESSAGES/$$domain.po locale/en/LC_MESSAGES/$$domain.po || exit 1; \
 	done
 
+# The site and its worker (e-mails, scheduled jobs) in one terminal: e-mails print here; Ctrl+C stops both.
 run: install messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable
 	DEMO_PASSWORD=$(DEMO_PASSWORD) $(MANAGE) seed_demo
+	@DEMO_DATE=$(DEMO_DATE) $(MANAGE) run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_DATE=$(DEMO_DATE) $(MANAGE) runserver 127.0.0.1:8000
 
 seed: install

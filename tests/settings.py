@@ -13,8 +13,16 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Tasks are rows of the database, as in production, run by the test process once their transaction commits
-# (tests/tasks.py), so a test reads mail.outbox right after the request.
-TASKS = {"default": {"BACKEND": "tests.tasks.RunOnCommitBackend"}}
+# (tests/tasks.py), so a test reads mail.outbox right after the request. A worker that a test starts as a
+# process of its own (tests/workers.py) gets production's backend and the test's SMTP server instead.
+TASKS = {"default": {"BACKEND": os.environ.get("TEST_TASKS_BACKEND", "tests.tasks.RunOnCommitBackend")}}
+if os.environ.get("TEST_SMTP_PORT"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": int(os.environ["TEST_SMTP_PORT"]), "timeout": 10},
+        }
+    }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True

@@ -108,6 +108,9 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-key-never-used-in-production"  # noqa: S105 - DEBUG is on
 elif not DEBUG and (len(SECRET_KEY) < 32 or SECRET_KEY.startswith("development-only")):
     raise ImproperlyConfigured("SECRET_KEY is too short or a development key: use 50 random characters.")
+# After changing the key: the old one here keeps sessions, password-reset links and the private links sent
+# in e-mails working (registrations/tokens.py).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -353,6 +356,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # django-axes notes every sign-in at INFO; failures and lockouts (WARNING) are what an operator reads.
         "axes": {"level": "WARNING"},
+        # The schedule notes each of its runs; the tasks it starts are logged by the worker.
+        "apscheduler": {"level": "WARNING"},
         # The development server logs every request line: through the same filter.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

@@ -24,7 +24,7 @@ from ..services import privacy, staff
 from ..services import registration as services
 from . import reports
 from .actions import RegistrationActionsMixin
-from .filters import CheckedInFilter, PartFilter, SeatStatusFilter
+from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
 
 @admin.register(Part)
@@ -121,6 +121,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "move_up",
         "cancel_registrations",
         "resend_last_email",
+        "replace_link",
         "export_selected_csv",
         "export_selected_xlsx",
         "anonymise_events",
@@ -229,10 +230,23 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
 
 @admin.register(EmailLog)
 class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
-    list_display = ["created", "kind", "recipient", "language", "sent_at", "has_error"]
-    list_filter = ["kind", "language", ("sent_at", admin.EmptyFieldListFilter)]
+    list_display = ["created", "kind", "recipient", "language", "state", "attempts"]
+    list_filter = [EmailStateFilter, "kind", "language"]
     search_fields = ["recipient", "subject"]
-    readonly_fields = ["registration", "kind", "language", "recipient", "subject", "created", "sent_at", "error"]
+    readonly_fields = [
+        "registration",
+        "event",
+        "part",
+        "kind",
+        "language",
+        "recipient",
+        "subject",
+        "created",
+        "sent_at",
+        "attempts",
+        "failed_at",
+        "error",
+    ]
     actions = ["resend"]
 
     def has_add_permission(self, request) -> bool:
@@ -241,9 +255,15 @@ class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.display(description=_("failed"), boolean=True)
-    def has_error(self, log: EmailLog) -> bool:
-        return bool(log.error)
+    @admin.display(description=_("state"))
+    def state(self, log: EmailLog) -> str:
+        if log.sent_at:
+            return _("sent")
+        if log.failed_at:
+            return _("failed")
+        if log.attempts:
+            return _("waiting to be sent (tried before)")
+        return _("waiting to be sent")
 
     @admin.action(description=_("Send the selected e-mails again (in the registrant's language)"))
     def resend(self, request, queryset) -> None:

@@ -86,6 +86,25 @@ class RegistrationActionsMixin:
                 count += 1
         self._done(request, count, ngettext("%(count)d e-mail sent again.", "%(count)d e-mails sent again.", count))
 
+    @admin.action(
+        description=_("Replace the private link and send the new one (the link the registrant has stops working)"),
+        permissions=["change"],
+    )
+    def replace_link(self, request, queryset) -> None:
+        count = 0
+        for registration in queryset.exclude(status=Registration.Status.CANCELLED):
+            try:
+                services.link_replace(registration=registration)
+            except RegistrationError as error:
+                self._refused(request, registration, error)
+            else:
+                count += 1
+        self._done(
+            request,
+            count,
+            ngettext("%(count)d private link replaced and sent.", "%(count)d private links replaced and sent.", count),
+        )
+
     @admin.action(description=_("Export the selected rows (CSV)"), permissions=["export"])
     def export_selected_csv(self, request, queryset):
         return reports.export_response(request, registrations=queryset, file_format="csv", detail=_selection(request))

@@ -64,3 +64,22 @@ class CheckedInFilter(CheckedListFilter):
         if self.value() == "no":
             return queryset.filter(~arrived)
         return queryset
+
+
+class EmailStateFilter(CheckedListFilter):
+    """Sent, still to be sent (waiting for a worker or for its next try), or failed for good."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("sent", _("sent")), ("waiting", _("waiting to be sent")), ("failed", _("failed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "sent":
+            return queryset.filter(sent_at__isnull=False)
+        if self.value() == "waiting":
+            return queryset.filter(sent_at__isnull=True, failed_at__isnull=True)
+        if self.value() == "failed":
+            return queryset.filter(failed_at__isnull=False)
+        return queryset

@@ -120,8 +120,9 @@ def deliver(*, log_id: int, now: datetime.datetime | None = None) -> EmailLog | 
         message.send()
     except Exception as error:  # any failure of building or sending is recorded, never raised
         return _failed(log, error, now=now)
-    log.sent_at, log.sending_until, log.error = timezone.now(), None, ""
-    fields = ["subject", "sent_at", "sending_until", "error"]
+    # The failed tries before, if any, stay in `error`: the log shows them.
+    log.sent_at, log.sending_until = timezone.now(), None
+    fields = ["subject", "sent_at", "sending_until"]
     if log.kind in WITHOUT_REGISTRATION:
         log.recipient = ""
         fields.append("recipient")

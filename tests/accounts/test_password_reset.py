@@ -8,7 +8,6 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
-
 from django_tasks_db.models import DBTaskResult
 
 from tests.registrations.staff_users import make_user
@@ -64,7 +63,9 @@ def test_the_email_is_in_the_visitors_language_and_its_link_sets_a_new_password(
         assert translation.gettext("This link no longer works") in again
 
 
-def test_the_email_is_a_task_of_the_worker_whose_record_goes_once_it_has_run(client, django_capture_on_commit_callbacks):
+def test_the_email_is_a_task_of_the_worker_whose_record_goes_once_it_has_run(
+    client, django_capture_on_commit_callbacks
+):
     """The answer does the same work for every address (one task, committed with nothing else); the worker
     looks the account up, makes the link and sends. The task's record holds the address: it goes once run."""
     make_user("partner")

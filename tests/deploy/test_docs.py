@@ -1,4 +1,5 @@
-"""docs/deploy.md does what README promises: every scheduled job installed, every command real, and the
+"""docs/deploy.md does what README promises: every scheduled job run by the worker it installs, every command
+real, and the
 production settings of env.example pass `check --deploy` on a migrated database."""
 
 import os
@@ -19,30 +20,38 @@ UNITS = ROOT / "docs" / "deploy"
 
 
 def promised_jobs() -> set[str]:
-    """The `manage.py …` commands README's paragraph on scheduled jobs names."""
-    paragraph = README[README.index("Scheduled jobs in production") :].split("\n\n")[0]
-    return set(re.findall(r"manage\.py (\w+)", paragraph))
+    """The scheduled jobs README's paragraph on them names."""
+    paragraph = README[README.index("Scheduled jobs run in the worker") :].split("\n\n")[0]
+    return set(re.findall(r"`(\w+)` \(", paragraph))
 
 
-def installed_jobs() -> set[str]:
-    """Commands run by a service whose timer the installation (section 4 of docs/deploy.md) copies and
-    enables."""
+def scheduled_jobs() -> set[str]:
+    """The jobs the worker's scheduler starts: every app's `tasks` module, as `run_worker` loads them."""
+    from crontask import scheduler
+
+    from registrations.management.commands.run_worker import load_scheduled_jobs
+
+    load_scheduled_jobs()
+    return {job.name for job in scheduler.get_jobs()}
+
+
+def installed_services() -> set[str]:
+    """The systemd units the installation (section 4 of docs/deploy.md) copies and enables."""
     installation = DEPLOY[DEPLOY.index("## 4.") : DEPLOY.index("## 5.")]
-    enabled = set(re.findall(r"systemctl enable --now [^\n]*", installation))
-    timers = {name for line in enabled for name in re.findall(r"(v4-[\w-]+)\.timer", line)}
-    jobs = set()
-    for timer in timers:
-        assert f"docs/deploy/{timer}.timer" in installation, f"{timer}.timer is enabled but never copied"
-        assert f"docs/deploy/{timer}.service" in installation, f"{timer}.service is never copied"
-        service = (UNITS / f"{timer}.service").read_text()
-        jobs |= set(re.findall(r"^ExecStart=.*manage\.py (\w+)", service, flags=re.MULTILINE))
-    return jobs
+    enabled = {name for line in re.findall(r"systemctl enable --now ([^\n]*)", installation) for name in line.split()}
+    for name in enabled:
+        assert f"docs/deploy/{name}.service" in installation, f"{name}.service is enabled but never copied"
+    return enabled
 
 
-def test_every_scheduled_job_readme_promises_is_installed_by_the_deployment_guide():
+def test_every_scheduled_job_readme_promises_runs_in_the_worker_the_guide_installs():
     promised = promised_jobs()
-    assert {"expire_registrations", "anonymise_registrations", "clearsessions"} <= promised
-    assert promised <= installed_jobs()
+    assert {"expire_unconfirmed_registrations", "anonymise_past_events", "clear_expired_sessions"} <= promised
+    assert promised == scheduled_jobs()
+    assert "v4-worker" in installed_services()
+    worker = (UNITS / "v4-worker.service").read_text()
+    assert re.search(r"^ExecStart=.*manage\.py run_worker$", worker, flags=re.MULTILINE)
+    assert not list(UNITS.glob("*.timer"))  # one worker service, no timer per job
 
 
 def test_every_command_the_guides_name_exists():
