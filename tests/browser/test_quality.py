@@ -165,6 +165,10 @@ def test_registration_pages_pass_axe_and_the_phone_checks(live_server, new_page,
     page.wait_for_load_state()
     assert page.locator(".invalid-feedback, .error-summary, [role=alert]").count() > 0
     problems += [f"{url} (errors) @{width}px: {p}" for p in audit(page, width=width)]
+    # A link that does not work: the helpful page with "send my link again".
+    page = new_page(locale=lang, width=width)
+    unknown = url_of(live_server, lang, f"registration/{'B' * 43}/")
+    problems += check_page(page, unknown, width=width, expect_status=404)
     assert problems == [], "\n".join(problems)
 
 
