@@ -1,0 +1,56 @@
+"""What a printed document may load while WeasyPrint renders it: the project's fonts and data: URIs only."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from registrations.printing.fetcher import ProjectFontsOnly
+from registrations.printing.pdf import font_folder, mm
+
+
+def test_fetcher_loads_the_projects_fonts_and_data_uris():
+    fetcher = ProjectFontsOnly()
+    font = fetcher.fetch((font_folder() / "NotoSans-Regular.ttf").as_uri())
+    assert font.read(4) == b"\x00\x01\x00\x00"  # a TrueType font
+    assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file:///etc/../etc/hostname",
+        "http://127.0.0.1:8180/badge.png",
+        "https://example.org/logo.png",
+        "ftp://example.org/font.ttf",
+    ],
+)
+def test_fetcher_refuses_anything_else(url):
+    with pytest.raises(ValueError, match="only the project's fonts"):
+        ProjectFontsOnly().fetch(url)
+
+
+def test_fetcher_refuses_a_path_that_only_starts_in_the_font_folder():
+    sneaky = font_folder().as_uri() + "/../../requirements.txt"
+    with pytest.raises(ValueError):
+        ProjectFontsOnly().fetch(sneaky)
+
+
+def test_a_document_referring_to_a_file_of_the_server_prints_without_it(tmp_path):
+    """An image outside the font folder stays out of the PDF (WeasyPrint notes the refusal and goes on)."""
+    from PIL import Image
+
+    picture = tmp_path / "secret.png"
+    Image.new("RGB", (4, 4), "red").save(picture)
+    html = f'<p>Hello</p><img src="{picture.as_uri()}">'
+    pdf = HTML(string=html, url_fetcher=ProjectFontsOnly()).write_pdf()
+    assert not PdfReader(io.BytesIO(pdf)).pages[0].images
+
+
+def test_lengths_are_written_for_css_whatever_the_language(settings):
+    from django.utils import translation
+
+    with translation.override("cs"):
+        assert mm(99.1) == "99.1mm" and mm(105) == "105mm"
