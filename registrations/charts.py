@@ -15,6 +15,7 @@ which shows the SVG and, beside it, the table of its numbers. The SVG uses prese
 """
 
 import datetime
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -126,7 +127,7 @@ def cumulative_chart(
         return _empty(chart_id, title, headings)
     days = [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
     new = [sum(count for day, count in daily.items() if day <= start)] + [daily.get(day, 0) for day in days[1:]]
-    totals = [sum(new[: n + 1]) for n in range(len(new))]
+    totals = list(itertools.accumulate(new))
     day_label = formats.get_format("MONTH_DAY_FORMAT")
     labels = [formats.date_format(day, day_label) for day in days]
     long_label = formats.get_format("DATE_FORMAT")

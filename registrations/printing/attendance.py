@@ -54,6 +54,8 @@ def attendance_sheets_pdf(
     sheets: Sequence[AttendanceSheet], *, language: str, by_country: bool = False, blank_rows: int = 0
 ) -> bytes:
     """Each sheet from a new page; names in the reader's order (Hungarian family name first)."""
+    if not sheets:
+        raise ValueError("No attendance sheet to print.")
     with translation.override(language):
         key = country_then_surname_order(language) if by_country else surname_order(language)
         date_format = formats.get_format("DATE_FORMAT")

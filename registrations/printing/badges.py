@@ -181,6 +181,8 @@ def _printed(badge: Badge, style: str) -> dict:
 
 def badges_pdf(badges: Sequence[Badge], *, layout: str, language: str, event_title: str = "") -> bytes:
     """The badges in the order given, `layout` one of LAYOUTS' keys, the text in `language`."""
+    if not badges:
+        raise ValueError("No badge to print.")
     chosen = LAYOUTS[layout]
     with translation.override(language):
         printed = [_printed(badge, chosen.style) for badge in badges]

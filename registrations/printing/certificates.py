@@ -9,7 +9,7 @@ title, city and venue, the parts' names: read them with translation active in th
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -65,8 +65,12 @@ def _page(certificate: Certificate) -> str:
         )
 
 
-def certificates_pdf(certificates: Iterable[Certificate]) -> bytes:
-    """One page per certificate, each in its participant's language."""
+def certificates_pdf(certificates: Sequence[Certificate]) -> bytes:
+    """One page per certificate, each in its participant's language; the document's own language (its title,
+    its metadata) is the first certificate's, which is all of it for one participant's download."""
+    if not certificates:
+        raise ValueError("No certificate to print.")
     # Each page is rendered in its own language first: one document may hold five languages.
     pages = [mark_safe(_page(certificate)) for certificate in certificates]  # noqa: S308 - our template's output
-    return render_pdf("registrations/printing/certificates.html", {"pages": pages})
+    with translation.override(certificates[0].language):
+        return render_pdf("registrations/printing/certificates.html", {"pages": pages})

@@ -37,7 +37,8 @@ def badges_for(registrations: Iterable[Registration], *, roles: dict[int, str] |
 
 def certificate_for(registration: Registration, *, issued_on: datetime.date | None = None) -> Certificate | None:
     """The certificate of a registration checked in for at least one part (None otherwise), its texts in the
-    registrant's language. Four queries: the event and its host, the parts checked in."""
+    registrant's language. Three queries (the seats with their parts, the event, its host) unless the
+    registration came with its event and host (`select_related("event__host")`)."""
     attended = list(
         Seat.objects.filter(registration=registration, checked_in_at__isnull=False)
         .select_related("part")

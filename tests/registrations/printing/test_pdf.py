@@ -6,6 +6,9 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from registrations.printing.attendance import attendance_sheets_pdf
+from registrations.printing.badges import badges_pdf
+from registrations.printing.certificates import certificates_pdf
 from registrations.printing.fetcher import ProjectFontsOnly
 from registrations.printing.pdf import font_folder, mm
 
@@ -54,3 +57,16 @@ def test_lengths_are_written_for_css_whatever_the_language(settings):
 
     with translation.override("cs"):
         assert mm(99.1) == "99.1mm" and mm(105) == "105mm"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: badges_pdf([], layout="a6", language="cs"),
+        lambda: certificates_pdf([]),
+        lambda: attendance_sheets_pdf([], language="cs"),
+    ],
+)
+def test_nothing_to_print_is_an_error_not_a_blank_page(make):
+    with pytest.raises(ValueError, match="to print"):
+        make()
