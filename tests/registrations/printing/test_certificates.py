@@ -1,8 +1,10 @@
 """Certificates of attendance: one page per participant, all of it in the participant's language."""
 
 import datetime
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from registrations.models import Seat
 from registrations.printing.certificates import AttendedPart, Certificate, certificates_pdf
@@ -75,3 +77,9 @@ def test_certificate_for_lists_the_parts_checked_in_with_texts_in_the_registrant
         "Hall (hu)",
         "Svaz (hu)",
     )
+
+
+def test_one_participants_certificate_is_a_document_in_their_language():
+    reader = PdfReader(io.BytesIO(certificates_pdf([certificate("hu")])))  # the caller reads Czech (default)
+    assert reader.metadata.title == "Részvételi igazolás"
+    assert reader.trailer["/Root"]["/Lang"] == "hu"
