@@ -38,8 +38,10 @@ class AttendanceSheet:
 
 
 def css_string(text: str) -> str:
-    """Text as a CSS string: quotes and backslashes escaped, any line break a space (spaces kept)."""
-    return '"' + re.sub(r'(["\\])', r"\\\1", re.sub(r"\s+", " ", text)) + '"'
+    """Text as a CSS string inside a <style> element: quotes and backslashes escaped, "<" written as a CSS
+    escape (so no text can close the element), any line break a space."""
+    quoted = re.sub(r'(["\\])', r"\\\1", re.sub(r"\s+", " ", text)).replace("<", "\\3c ")
+    return f'"{quoted}"'
 
 
 def page_numbers_css() -> str:

@@ -8,8 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint.urls import URLFetcher
-
+from .engine import URLFetcher
 from .pdf import font_folder
 
 

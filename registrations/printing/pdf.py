@@ -35,8 +35,7 @@ def font_folder() -> Path:
 def render_pdf(template_name: str, context: dict, *, tagged: bool = True) -> bytes:
     """The template rendered in the active language. Tagged, a PDF's text is read in order by screen readers
     (certificates and sheets people keep); badges are only printed, and tagging 500 took a second more."""
-    from weasyprint import HTML
-
+    from .engine import HTML
     from .fetcher import ProjectFontsOnly
 
     html = render_to_string(template_name, context)

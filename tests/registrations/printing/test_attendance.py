@@ -63,6 +63,7 @@ def test_page_numbers_are_css_in_the_readers_words():
     with translation.override("hu"):
         assert page_numbers_css() == 'counter(page) "/" counter(pages) ". oldal"'
     assert css_string('say "hi" \\ \n now') == '"say \\"hi\\" \\\\ now"'
+    assert css_string("</style><p>") == '"\\3c /style>\\3c p>"'
 
 
 @pytest.mark.django_db

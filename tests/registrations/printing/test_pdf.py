@@ -4,11 +4,11 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from weasyprint import HTML
 
 from registrations.printing.attendance import attendance_sheets_pdf
-from registrations.printing.badges import badges_pdf
+from registrations.printing.badges import Badge, badges_pdf
 from registrations.printing.certificates import certificates_pdf
+from registrations.printing.engine import HTML
 from registrations.printing.fetcher import ProjectFontsOnly
 from registrations.printing.pdf import font_folder, mm
 
@@ -70,3 +70,21 @@ def test_lengths_are_written_for_css_whatever_the_language(settings):
 def test_nothing_to_print_is_an_error_not_a_blank_page(make):
     with pytest.raises(ValueError, match="to print"):
         make()
+
+
+def test_printing_leaves_the_image_upload_check_as_strict_as_before():
+    """WeasyPrint, when imported, tells Pillow to accept truncated images in the whole process; after a
+    document is printed, a damaged JPEG upload is still refused (events/images.py)."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from events.images import validate_image_upload
+
+    badges_pdf([Badge("Jana", "Nováková", "cs")], layout="a6", language="cs")
+    noise = io.BytesIO()
+    Image.effect_noise((300, 200), 60).convert("RGB").save(noise, "JPEG")
+    truncated = noise.getvalue()[: len(noise.getvalue()) * 2 // 3]
+    with pytest.raises(ValidationError) as refused:
+        validate_image_upload(SimpleUploadedFile("photo.jpg", truncated, content_type="image/jpeg"))
+    assert refused.value.code == "damaged"
