@@ -8,5 +8,7 @@ can call them alike. `sources.py` builds that data from registrations for the ca
     certificates.certificates_pdf(certificates)                 one page each, in the participant's language
     attendance.attendance_sheets_pdf(sheets, language=...)      one or more parts' sheets in one PDF
 
-`pdf.py` renders a template of templates/registrations/printing/ with WeasyPrint, in the project's own font.
+`pdf.py` renders a template of templates/registrations/printing/ with WeasyPrint (imported through
+`engine.py` only), in the project's own font; `fetcher.py` lets it load nothing but that font.
+The overview's charts are SVG, not PDF: registrations/charts.py.
 """
