@@ -10,7 +10,7 @@ DEMO_PASSWORD ?= demo-password-v4
 # (v4project/clock.py); `make run DEMO_DATE=` shows it on the real clock.
 DEMO_DATE ?= 2023-06-01
 
-.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps deploy-deps clean bench bench-deps
+.PHONY: run test audit lint format check messages makemessages migrations-check install seed browser-deps deploy-deps pdf-deps clean bench bench-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@python$(PYTHON_VERSION) --version >/dev/null 2>&1 || { echo "Python $(PYTHON_VERSION) is needed (see README)."; exit 1; }
@@ -63,7 +63,12 @@ deploy-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; status=$$?; \
 	  if [ -n "$$made" ]; then rm -f /usr/sbin/policy-rc.d; fi; exit $$status; }
 
-test: install messages browser-deps deploy-deps
+# WeasyPrint (badges, certificates, attendance sheets as PDF) draws text with Pango: Debian 12 usually has it;
+# install it once if it is missing (needs root, as on CI).
+pdf-deps:
+	@ldconfig -p | grep 'libpangoft2-1.0.so.0' >/dev/null || { apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; }
+
+test: install messages browser-deps deploy-deps pdf-deps
 	$(VENV)/bin/pytest
 
 # Lighthouse on the home page, an event and the registration form in two languages, served as in

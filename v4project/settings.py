@@ -358,6 +358,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # The schedule notes each of its runs; the tasks it starts are logged by the worker.
         "apscheduler": {"level": "WARNING"},
+        # WeasyPrint notes each step of every document it draws (thousands of lines a PDF).
+        "weasyprint.progress": {"level": "WARNING"},
         # The development server logs every request line: through the same filter.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

@@ -1,0 +1,80 @@
+"""The documents' input built from registrations, for the callers that have them (the admin, the private
+page, a scheduled job). Reads only; the filters (confirmed only, not printed yet, a selection) stay with the
+caller, which passes the registrations it chose."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.utils import translation
+
+from v4project import clock
+
+from ..mail.attachments import checkin_url
+from ..models import Part, Registration, Seat
+from .attendance import AttendanceRow, AttendanceSheet
+from .badges import Badge
+from .certificates import AttendedPart, Certificate
+
+
+def badge_for(registration: Registration, *, role: str = "") -> Badge:
+    """`role`: a ParticipantRole value, until registrations carry one."""
+    return Badge(
+        first_name=registration.first_name,
+        last_name=registration.last_name,
+        language=registration.language,
+        organisation=registration.organisation,
+        country=registration.country,
+        role=role,
+        checkin_url=checkin_url(registration),
+    )
+
+
+def badges_for(registrations: Iterable[Registration], *, roles: dict[int, str] | None = None) -> list[Badge]:
+    """`roles`: registration pk → ParticipantRole value, for those who have one."""
+    roles = roles or {}
+    return [badge_for(registration, role=roles.get(registration.pk, "")) for registration in registrations]
+
+
+def certificate_for(registration: Registration, *, issued_on: datetime.date | None = None) -> Certificate | None:
+    """The certificate of a registration checked in for at least one part (None otherwise), its texts in the
+    registrant's language. Three queries (the seats with their parts, the event, its host) unless the
+    registration came with its event and host (`select_related("event__host")`)."""
+    attended = list(
+        Seat.objects.filter(registration=registration, checked_in_at__isnull=False)
+        .select_related("part")
+        .order_by("part__date", "part__order", "part_id")
+    )
+    if not attended:
+        return None
+    event = registration.event
+    with translation.override(registration.language):
+        return Certificate(
+            language=registration.language,
+            first_name=registration.first_name,
+            last_name=registration.last_name,
+            organisation=registration.organisation,
+            event_title=event.title,
+            start_date=event.start_date,
+            end_date=event.end_date,
+            city=event.city,
+            venue=event.venue,
+            parts=[AttendedPart(name=seat.part.name, date=seat.part.date) for seat in attended],
+            issued_on=issued_on or clock.today(),
+            organiser=event.host.name,
+        )
+
+
+def attendance_sheet_for(part: Part) -> AttendanceSheet:
+    """Who holds a confirmed seat on the part (active registrations), with the texts in the active language.
+    The same people as the admin's printable sheet (reports.attendance_registrations)."""
+    confirmed = Seat.objects.filter(part=part, status=Seat.Status.CONFIRMED).values("registration_id")
+    people = Registration.objects.filter(pk__in=confirmed, status=Registration.Status.ACTIVE).values_list(
+        "first_name", "last_name", "organisation", "country"
+    )
+    return AttendanceSheet(
+        event_title=part.event.title,
+        city=part.event.city,
+        part_name=part.name,
+        date=part.date,
+        rows=[AttendanceRow(*person) for person in people],
+    )
