@@ -22,6 +22,8 @@ class WalkInForm(ErrorSummaryMixin, forms.Form):
     )
     # Shown only after the warning that the part is full: the staff member's explicit decision.
     over_capacity = forms.BooleanField(label=_("Seat this person anyway, over capacity"), required=False)
+    # Sent with the form that showed the warning: a tick counts only if the warning was on the page.
+    warned = forms.BooleanField(required=False, initial=True, widget=forms.HiddenInput)
 
     def __init__(self, *args, part_is_full: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,9 +38,9 @@ class WalkInForm(ErrorSummaryMixin, forms.Form):
             Field("email", autocomplete="off"),
         ]
         if part_is_full:
-            fields.append("over_capacity")
+            fields += ["over_capacity", "warned"]
         else:
-            del self.fields["over_capacity"]
+            del self.fields["over_capacity"], self.fields["warned"]
         self.helper.layout = Layout(*fields)
         self.helper.add_input(Submit("submit", _("Add and check in"), css_class="btn-lg"))
 
@@ -50,3 +52,6 @@ class WalkInForm(ErrorSummaryMixin, forms.Form):
 
     def clean_organisation(self) -> str:
         return single_line(self.cleaned_data["organisation"])
+
+    def staff_decided_over_capacity(self) -> bool:
+        return bool(self.cleaned_data.get("over_capacity") and self.cleaned_data.get("warned"))

@@ -219,7 +219,7 @@ def walk_in(request: HttpRequest, part_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             registration = staff_services.walk_in_add(
-                part=part, data=data, user=request.user, over_capacity=data.get("over_capacity", False)
+                part=part, data=data, user=request.user, over_capacity=form.staff_decided_over_capacity()
             )
         except PartFullError:
             # The last seat went while the form was being filled in: warn, and let them decide.

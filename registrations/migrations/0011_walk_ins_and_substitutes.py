@@ -6,34 +6,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_registration_ends_when_the_event_begins'),
-        ('registrations', '0007_private_links_and_email_tasks'),
+        ("events", "0004_registration_ends_when_the_event_begins"),
+        ("registrations", "0007_private_links_and_email_tasks"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='registration',
-            name='registration_one_per_email_and_event',
+            model_name="registration",
+            name="registration_one_per_email_and_event",
         ),
         migrations.AddField(
-            model_name='registration',
-            name='substitute_for',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='substitute_offers', to='registrations.registration', verbose_name='takes the place of'),
+            model_name="registration",
+            name="substitute_for",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="substitute_offers",
+                to="registrations.registration",
+                verbose_name="takes the place of",
+            ),
         ),
         migrations.AddField(
-            model_name='seat',
-            name='over_capacity',
-            field=models.BooleanField(default=False, editable=False, verbose_name='over capacity by staff decision'),
+            model_name="seat",
+            name="over_capacity",
+            field=models.BooleanField(default=False, editable=False, verbose_name="over capacity by staff decision"),
         ),
         migrations.AlterField(
-            model_name='emaillog',
-            name='kind',
-            field=models.CharField(choices=[('confirm_address', 'confirm the e-mail address'), ('registration_confirmed', 'registration confirmed'), ('moved_up', 'moved up from the waiting list'), ('changed', 'registration changed'), ('cancelled', 'registration cancelled'), ('link_again', 'private link sent again'), ('data_exported', 'personal data downloaded'), ('data_deleted', 'registration and personal data deleted'), ('substitute_offer', 'a place offered by a colleague'), ('substituted', 'place handed to a colleague')], max_length=30, verbose_name='kind'),
+            model_name="emaillog",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("confirm_address", "confirm the e-mail address"),
+                    ("registration_confirmed", "registration confirmed"),
+                    ("moved_up", "moved up from the waiting list"),
+                    ("changed", "registration changed"),
+                    ("cancelled", "registration cancelled"),
+                    ("link_again", "private link sent again"),
+                    ("data_exported", "personal data downloaded"),
+                    ("data_deleted", "registration and personal data deleted"),
+                    ("substitute_offer", "a place offered by a colleague"),
+                    ("substituted", "place handed to a colleague"),
+                ],
+                max_length=30,
+                verbose_name="kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), models.F('event'), condition=models.Q(models.Q(('status', 'cancelled'), _negated=True), models.Q(('email', ''), _negated=True)), name='registration_one_per_email_and_event', violation_error_message='This e-mail address is already registered for this event.'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"),
+                models.F("event"),
+                condition=models.Q(
+                    models.Q(("status", "cancelled"), _negated=True), models.Q(("email", ""), _negated=True)
+                ),
+                name="registration_one_per_email_and_event",
+                violation_error_message="This e-mail address is already registered for this event.",
+            ),
         ),
     ]

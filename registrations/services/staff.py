@@ -197,8 +197,13 @@ def walk_in_add(
             user=user,
             action=PortalAccessLog.Action.CHECKIN,
             event=part.event,
-            detail={"seat": seat.pk, "registration": registration.pk, "part": part.pk, "walk_in": True,
-                    "over_capacity": seat.over_capacity},
+            detail={
+                "seat": seat.pk,
+                "registration": registration.pk,
+                "part": part.pk,
+                "walk_in": True,
+                "over_capacity": seat.over_capacity,
+            },
             rows=1,
         )
     return registration
