@@ -34,9 +34,10 @@ WITH_LINK = {
     EmailLog.Kind.MOVED_UP,
     EmailLog.Kind.CHANGED,
     EmailLog.Kind.LINK_AGAIN,
+    EmailLog.Kind.SUBSTITUTE_OFFER,
 }
 # Kinds whose log keeps no address once sent: the registration they were about is gone.
-WITHOUT_REGISTRATION = {EmailLog.Kind.DATA_DELETED}
+WITHOUT_REGISTRATION = {EmailLog.Kind.DATA_DELETED, EmailLog.Kind.SUBSTITUTED}
 
 
 def email_enqueue(registration: Registration, kind: str, *, part: Part | None = None) -> EmailLog | None:
