@@ -30,12 +30,20 @@ def place(olomouc):
     olomouc.tour.save()
     make_registration(olomouc, parts=[olomouc.tour], seat_status="confirmed", last_name="Sedí")
     make_registration(
-        olomouc, parts=[olomouc.tour], seat_status="waitlisted", last_name="První",
+        olomouc,
+        parts=[olomouc.tour],
+        seat_status="waitlisted",
+        last_name="První",
         since=timezone.now() - datetime.timedelta(hours=2),
     )
     jana = make_registration(
-        olomouc, parts=[olomouc.seminar], seat_status="confirmed", last_name="Nováková", email="jana@example.cz",
-        organisation="Obec Lhota", country="CZ",
+        olomouc,
+        parts=[olomouc.seminar],
+        seat_status="confirmed",
+        last_name="Nováková",
+        email="jana@example.cz",
+        organisation="Obec Lhota",
+        country="CZ",
     )
     Seat.objects.create(
         registration=jana, part=olomouc.tour, status="waitlisted", since=timezone.now() - datetime.timedelta(hours=1)
@@ -84,7 +92,8 @@ def test_the_colleague_takes_over_every_seat_as_it_stands(client, place, olomouc
     colleague = Registration.objects.get(email="odon@example.hu")
     assert colleague.status == Registration.Status.ACTIVE
     assert (colleague.organisation, colleague.country, colleague.language) == ("Obec Lhota", "CZ", "hu")
-    assert colleague.privacy_language == "hu" and colleague.privacy_version
+    assert colleague.privacy_language == "hu"
+    assert colleague.privacy_version
     # The same seat rows: the seminar seat and the place in the bus's queue, no jump, no loss.
     assert {seat.pk: (seat.part_id, seat.status, seat.since) for seat in colleague.seats.all()} == seats_before
     queue = Seat.objects.filter(part=olomouc.tour, status="waitlisted").order_by("since", "pk")
@@ -169,6 +178,7 @@ def test_no_offer_once_the_event_has_begun(client, place, settings):
     settings.DEMO_DATE = datetime.date(2023, 6, 21)
     response = client.get(reverse("registrations:colleague", token=place.token))
     assert response.status_code == 302
-    assert reverse("registrations:colleague", token=place.token) not in client.get(
-        reverse("registrations:manage", token=place.token)
-    ).content.decode()
+    assert (
+        reverse("registrations:colleague", token=place.token)
+        not in client.get(reverse("registrations:manage", token=place.token)).content.decode()
+    )
