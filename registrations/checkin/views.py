@@ -96,12 +96,15 @@ def remember_staff_language(request: HttpRequest) -> None:
 
 
 def staff_language(request: HttpRequest) -> str:
-    """The staff member's language: the one they last used the check-in in, else their phone's."""
+    """The staff member's language: the one they last used the check-in in, else their phone's (its
+    language cookie or Accept-Language); with no sign of either, the page's own."""
     languages = {code for code, _name in settings.LANGUAGES}
     remembered = request.session.get(STAFF_LANGUAGE_KEY)
     if remembered in languages:
         return remembered
-    return translation.get_language_from_request(request)
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or "accept-language" in request.headers:
+        return translation.get_language_from_request(request)
+    return get_language()
 
 
 def waiting_rows(part: Part) -> list[dict]:
