@@ -59,7 +59,8 @@ def test_a_walk_in_on_the_full_bus_and_a_no_shows_seat_by_keyboard(live_server, 
     sign_in(page, live_server, f"/cs/checkin/day/{door.bus.pk}/")
     assert no_horizontal_scroll(page)
     # The waiting list is at the door, first in line first.
-    expect(page.locator(".checkin__waiting-list li")).to_have_text([re.compile("1. Jana Kovács"), re.compile("2. Jana Nagy")])
+    waiting = page.locator(".checkin__waiting-list li")
+    expect(waiting).to_have_text([re.compile("1. Jana Kovács"), re.compile("2. Jana Nagy")])
 
     tab_to(page, "a[href$='/walk-in/']")
     page.keyboard.press("Enter")
@@ -98,7 +99,7 @@ def fake_camera_video(path, url: str) -> None:
     image = Image.new("L", (width, height), 255)
     image.paste(code, ((width - code.width) // 2, (height - code.height) // 2))
     chroma = bytes([128]) * (width * height // 2)
-    with open(path, "wb") as video:
+    with path.open("wb") as video:
         video.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
         for _ in range(10):
             video.write(b"FRAME\n" + image.tobytes() + chroma)

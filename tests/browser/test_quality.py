@@ -187,7 +187,8 @@ def staff_pages(event: Event) -> dict[str, list[str]]:
     # The door: the study tour's day (its bus full, its waiting list shown), adding a walk-in to a part with
     # seats and to the full one (the warning and the over-capacity choice).
     seminar, tour = event.parts.order_by("date", "order")[:2]
-    door = ["checkin/", f"checkin/day/{tour.pk}/", f"checkin/day/{seminar.pk}/walk-in/", f"checkin/day/{tour.pk}/walk-in/"]
+    door = [f"checkin/day/{tour.pk}/", f"checkin/day/{seminar.pk}/walk-in/", f"checkin/day/{tour.pk}/walk-in/"]
+    door.insert(0, "checkin/")
     return {"partner-hu": portal, "organiser": [*portal, *door]}
 
 
