@@ -72,7 +72,7 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since", "checked_in_at"]
+    fields = ["part", "status", "since", "checked_in_at", "over_capacity"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
