@@ -137,6 +137,7 @@ def test_s3_bucket_moves_uploads_to_s3_with_links_that_do_not_expire():
     assert settings_value("settings.STORAGES['default']['BACKEND']", DEBUG="1") == (
         "('django.core.files.storage.FileSystemStorage',)"
     )
-    options = "settings.STORAGES['default']['BACKEND'], settings.STORAGES['default']['OPTIONS']['bucket_name'], settings.STORAGES['default']['OPTIONS']['querystring_auth']"
+    default = "settings.STORAGES['default']"
+    options = f"{default}['BACKEND'], {default}['OPTIONS']['bucket_name'], {default}['OPTIONS']['querystring_auth']"
     value = settings_value(options, DEBUG="1", S3_BUCKET="v4-media", S3_ENDPOINT_URL="https://s3.example.org")
     assert value == "('storages.backends.s3.S3Storage', 'v4-media', False)"
