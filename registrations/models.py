@@ -323,3 +323,30 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class ReportedAttendance(models.Model):
+    """How many people from one country came on one day of an event whose attendance the site did not record
+    (the workshops before it), entered by organisers from their own records, with where the figure comes
+    from: the report for the funder counts them beside the check-ins."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="reported_attendance"
+    )
+    date = models.DateField(_("day"))
+    country = models.CharField(_("country"), max_length=5, choices=RegistrantCountry.choices)
+    participants = models.PositiveIntegerField(_("participants"))
+    source = models.CharField(
+        _("source"), max_length=300, help_text=_("Where the figure comes from, e.g. the signed attendance sheets.")
+    )
+
+    class Meta:
+        verbose_name = _("attendance entered by hand")
+        verbose_name_plural = _("attendance entered by hand")
+        ordering = ["event", "date", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date", "country"], name="one_reported_figure_per_day_and_country")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.date} {self.country}: {self.participants}"

@@ -19,10 +19,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
-from ..models import EmailLog, Part, Registration, Seat
+from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import reports
+from . import funder, reports
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -194,6 +194,17 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
             ),
+            path("funder-report/", wrap(funder.report), name="registrations_registration_funder_report"),
+            path(
+                "funder-report/<int:event_id>/participants.<str:file_format>",
+                wrap(funder.participants),
+                name="registrations_registration_funder_participants",
+            ),
+            path(
+                "funder-report/<int:event_id>/attendance.pdf",
+                wrap(funder.attendance_sheets),
+                name="registrations_registration_funder_attendance",
+            ),
             path(
                 "export/<str:file_format>/",
                 self.admin_site.admin_view(self.export_filtered),
@@ -284,6 +295,16 @@ class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
 
 # Django's own list of groups gets the same checked filters as ours (the users' list: accounts/admin.py).
 admin.site.unregister(Group)
+
+
+@admin.register(ReportedAttendance)
+class ReportedAttendanceAdmin(CheckedFiltersMixin, admin.ModelAdmin):
+    """Figures for the report for the funder, for days whose attendance the site did not record."""
+
+    list_display = ["event", "date", "country", "participants", "source"]
+    list_filter = ["event", "country"]
+    list_select_related = ["event"]
+    fields = ["event", "date", "country", "participants", "source"]
 
 
 @admin.register(Group)
