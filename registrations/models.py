@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Country, Event, Partner
 
@@ -83,6 +84,15 @@ class RegistrantCountry(models.TextChoices):
     OTHER = "OTHER", _("other country")
 
 
+class ParticipantRole(models.TextChoices):
+    """What a badge says a person is there as, besides a participant (organisers tag registrations)."""
+
+    SPEAKER = "speaker", pgettext_lazy("role of a participant", "Speaker")
+    ORGANISER = "organiser", pgettext_lazy("role of a participant", "Organiser")
+    PRESS = "press", pgettext_lazy("role of a participant", "Press")
+    HEAD_OF_DELEGATION = "head_of_delegation", pgettext_lazy("role of a participant", "Head of delegation")
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for e-mail confirmation")
@@ -143,6 +153,14 @@ class Registration(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
     # Set when the personal fields were blanked after the event; the counts for the report stay.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=ParticipantRole.choices,
+        blank=True,
+        help_text=_("Printed on the name badge; empty for a participant."),
+    )
+    badge_printed_at = models.DateTimeField(_("name badge printed"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]

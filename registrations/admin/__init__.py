@@ -22,7 +22,7 @@ from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import funder, reports
+from . import documents, funder, reports
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -110,6 +110,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "country",
         "language",
         "diet",
+        "role",
         "is_demo",
     ]
     list_select_related = ["event"]
@@ -124,6 +125,8 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "replace_link",
         "export_selected_csv",
         "export_selected_xlsx",
+        "print_badges",
+        "issue_certificates",
         "anonymise_events",
     ]
     readonly_fields = [
@@ -143,7 +146,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         (None, {"fields": ["event", "status", "language", "is_demo"]}),
         (
             _("Person"),
-            {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country"]},
+            {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country", "role"]},
         ),
         (_("Needs"), {"fields": ["diet", "diet_other", "accessibility_needs", "note"]}),
         (
@@ -194,6 +197,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
             ),
+            path("badges/<int:event_id>/", wrap(documents.badges_page), name="registrations_registration_badges"),
             path("funder-report/", wrap(funder.report), name="registrations_registration_funder_report"),
             path(
                 "funder-report/<int:event_id>/participants.<str:file_format>",
