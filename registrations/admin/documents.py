@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from v4project.headers import make_private
 
-from ..models import ParticipantRole, Part, Registration, Seat
+from ..models import Part, ParticipantRole, Registration, Seat
 from ..printing import badges, certificates, sources
 from .reports import EXPORT_PERMISSION, _require
 

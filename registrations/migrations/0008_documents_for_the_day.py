@@ -5,38 +5,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_registration_ends_when_the_event_begins'),
-        ('registrations', '0007_private_links_and_email_tasks'),
+        ("events", "0004_registration_ends_when_the_event_begins"),
+        ("registrations", "0007_private_links_and_email_tasks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='badge_printed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='name badge printed'),
+            model_name="registration",
+            name="badge_printed_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="name badge printed"),
         ),
         migrations.AddField(
-            model_name='registration',
-            name='role',
-            field=models.CharField(blank=True, choices=[('speaker', 'Speaker'), ('organiser', 'Organiser'), ('press', 'Press'), ('head_of_delegation', 'Head of delegation')], help_text='Printed on the name badge; empty for a participant.', max_length=20, verbose_name='role'),
+            model_name="registration",
+            name="role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("speaker", "Speaker"),
+                    ("organiser", "Organiser"),
+                    ("press", "Press"),
+                    ("head_of_delegation", "Head of delegation"),
+                ],
+                help_text="Printed on the name badge; empty for a participant.",
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.CreateModel(
-            name='ReportedAttendance',
+            name="ReportedAttendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='day')),
-                ('country', models.CharField(choices=[('CZ', 'Czechia'), ('SK', 'Slovakia'), ('PL', 'Poland'), ('HU', 'Hungary'), ('OTHER', 'other country')], max_length=5, verbose_name='country')),
-                ('participants', models.PositiveIntegerField(verbose_name='participants')),
-                ('source', models.CharField(help_text='Where the figure comes from, e.g. the signed attendance sheets.', max_length=300, verbose_name='source')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reported_attendance', to='events.event', verbose_name='event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="day")),
+                (
+                    "country",
+                    models.CharField(
+                        choices=[
+                            ("CZ", "Czechia"),
+                            ("SK", "Slovakia"),
+                            ("PL", "Poland"),
+                            ("HU", "Hungary"),
+                            ("OTHER", "other country"),
+                        ],
+                        max_length=5,
+                        verbose_name="country",
+                    ),
+                ),
+                ("participants", models.PositiveIntegerField(verbose_name="participants")),
+                (
+                    "source",
+                    models.CharField(
+                        help_text="Where the figure comes from, e.g. the signed attendance sheets.",
+                        max_length=300,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reported_attendance",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance entered by hand',
-                'verbose_name_plural': 'attendance entered by hand',
-                'ordering': ['event', 'date', 'country'],
-                'constraints': [models.UniqueConstraint(fields=('event', 'date', 'country'), name='one_reported_figure_per_day_and_country')],
+                "verbose_name": "attendance entered by hand",
+                "verbose_name_plural": "attendance entered by hand",
+                "ordering": ["event", "date", "country"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("event", "date", "country"), name="one_reported_figure_per_day_and_country"
+                    )
+                ],
             },
         ),
     ]
