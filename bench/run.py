@@ -31,6 +31,7 @@ FORM = f"/cs/events/{SLUG}/register/"
 ADMIN_LIST = "/admin/registrations/registration/"
 PORTAL_LIST = f"/cs/portal/events/{SLUG}/"
 CSV_EXPORT = f"/cs/portal/events/{SLUG}/participants.csv"
+FUNDER_REPORT = "/admin/registrations/registration/funder-report/"
 BURST_SEATS = 150  # free seminar seats when the confirm burst starts: it asks for more
 WARM_UP_CONFIRMATIONS = 4  # one at a time before the burst: the workers have answered a confirmation before
 EMAIL_DRAIN_LIMIT = 60.0  # seconds after the burst by which every confirmation e-mail must have left
@@ -148,6 +149,7 @@ def server_times(site: load.Server, cookies: dict) -> dict:
     for name, path, cookie in (
         ("admin list", ADMIN_LIST, cookies["organiser"]),
         ("portal list", PORTAL_LIST, cookies["partner"]),
+        ("report for the funder", FUNDER_REPORT, cookies["organiser"]),
     ):
         load.timed_get(site.base + path, cookie)
         samples = [load.timed_get(site.base + path, cookie)[0] * 1000 for _ in range(7)]
@@ -206,6 +208,8 @@ def budgets(report: dict) -> list[tuple[str, bool, str]]:
         ms, queries = times[name]["median_ms"], counts[name]["miss"]
         checks.append((f"{name} < 300 ms server time", ms < 300, f"{ms:.0f} ms"))
         checks.append((f"{name} < 15 queries", queries < 15, str(queries)))
+    ms = times["report for the funder"]["median_ms"]
+    checks.append(("report for the funder < 300 ms server time", ms < 300, f"{ms:.0f} ms"))
     slowest = max(csv["seconds"])
     checks.append((f"CSV export of {csv['rows']:,} rows < 2 s", slowest < 2 and csv["rows"] >= 10_000, f"{slowest} s"))
     flat = csv["streamed"] and csv["peak_growth_mb"] < 16
@@ -253,7 +257,8 @@ def markdown(report: dict) -> str:
     lines += [
         "",
         f"Server time (sequential, median): admin list {report['server_time']['admin list']['median_ms']:.0f} ms, "
-        f"portal list {report['server_time']['portal list']['median_ms']:.0f} ms. "
+        f"portal list {report['server_time']['portal list']['median_ms']:.0f} ms, "
+        f"report for the funder {report['server_time']['report for the funder']['median_ms']:.0f} ms. "
         f"CSV export of {csv['rows']:,} rows: {', '.join(map(str, csv['seconds']))} s, streamed: {csv['streamed']}, "
         f"peak memory +{csv['peak_growth_mb']} MB. Peak RSS per worker: "
         f"{', '.join(f'{mb:.0f}' for mb in report['peak_rss_mb'])} MB (hello: "
