@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Country, Event, Partner
 
@@ -83,6 +84,15 @@ class RegistrantCountry(models.TextChoices):
     OTHER = "OTHER", _("other country")
 
 
+class ParticipantRole(models.TextChoices):
+    """What a badge says a person is there as, besides a participant (organisers tag registrations)."""
+
+    SPEAKER = "speaker", pgettext_lazy("role of a participant", "Speaker")
+    ORGANISER = "organiser", pgettext_lazy("role of a participant", "Organiser")
+    PRESS = "press", pgettext_lazy("role of a participant", "Press")
+    HEAD_OF_DELEGATION = "head_of_delegation", pgettext_lazy("role of a participant", "Head of delegation")
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for e-mail confirmation")
@@ -154,6 +164,14 @@ class Registration(models.Model):
     )
     # Set when the personal fields were blanked after the event; the counts for the report stay.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=ParticipantRole.choices,
+        blank=True,
+        help_text=_("Printed on the name badge; empty for a participant."),
+    )
+    badge_printed_at = models.DateTimeField(_("name badge printed"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]
@@ -339,3 +357,30 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class ReportedAttendance(models.Model):
+    """How many people from one country came on one day of an event whose attendance the site did not record
+    (the workshops before it), entered by organisers from their own records, with where the figure comes
+    from: the report for the funder counts them beside the check-ins."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="reported_attendance"
+    )
+    date = models.DateField(_("day"))
+    country = models.CharField(_("country"), max_length=5, choices=RegistrantCountry.choices)
+    participants = models.PositiveIntegerField(_("participants"))
+    source = models.CharField(
+        _("source"), max_length=300, help_text=_("Where the figure comes from, e.g. the signed attendance sheets.")
+    )
+
+    class Meta:
+        verbose_name = _("attendance entered by hand")
+        verbose_name_plural = _("attendance entered by hand")
+        ordering = ["event", "date", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date", "country"], name="one_reported_figure_per_day_and_country")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.date} {self.country}: {self.participants}"

@@ -20,10 +20,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
-from ..models import EmailLog, Part, Registration, Seat
+from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import reports, substitute
+from . import documents, funder, reports, substitute
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -111,6 +111,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "country",
         "language",
         "diet",
+        "role",
         "is_demo",
     ]
     list_select_related = ["event"]
@@ -125,6 +126,8 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "replace_link",
         "export_selected_csv",
         "export_selected_xlsx",
+        "print_badges",
+        "issue_certificates",
         "anonymise_events",
     ]
     readonly_fields = [
@@ -153,6 +156,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                     "organisation",
                     "position",
                     "country",
+                    "role",
                     "substitute_link",
                 ]
             },
@@ -212,6 +216,18 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 "attendance/<int:part_id>/",
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
+            ),
+            path("badges/<int:event_id>/", wrap(documents.badges_page), name="registrations_registration_badges"),
+            path("funder-report/", wrap(funder.report), name="registrations_registration_funder_report"),
+            path(
+                "funder-report/<int:event_id>/participants.<str:file_format>",
+                wrap(funder.participants),
+                name="registrations_registration_funder_participants",
+            ),
+            path(
+                "funder-report/<int:event_id>/attendance.pdf",
+                wrap(funder.attendance_sheets),
+                name="registrations_registration_funder_attendance",
             ),
             path(
                 "<int:registration_id>/substitute/",
@@ -308,6 +324,16 @@ class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
 
 # Django's own list of groups gets the same checked filters as ours (the users' list: accounts/admin.py).
 admin.site.unregister(Group)
+
+
+@admin.register(ReportedAttendance)
+class ReportedAttendanceAdmin(CheckedFiltersMixin, admin.ModelAdmin):
+    """Figures for the report for the funder, for days whose attendance the site did not record."""
+
+    list_display = ["event", "date", "country", "participants", "source"]
+    list_filter = ["event", "country"]
+    list_select_related = ["event"]
+    fields = ["event", "date", "country", "participants", "source"]
 
 
 @admin.register(Group)
