@@ -151,6 +151,17 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # A colleague's pending registration that takes over this one's seats once they confirm their address
+    # ("send my place to a colleague"); until then the original keeps every seat.
+    substitute_for = models.ForeignKey(
+        "self",
+        verbose_name=_("takes the place of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="substitute_offers",
+        editable=False,
+    )
     # Set when the personal fields were blanked after the event; the counts for the report stay.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     role = models.CharField(
@@ -176,7 +187,8 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "event",
-                condition=~models.Q(status="cancelled"),
+                # A walk-in added at the door may have no address.
+                condition=~models.Q(status="cancelled") & ~models.Q(email=""),
                 name="registration_one_per_email_and_event",
                 violation_error_message=_("This e-mail address is already registered for this event."),
             ),
@@ -207,6 +219,8 @@ class Seat(models.Model):
     since = models.DateTimeField(_("since"))
     # Check-in is per part, i.e. per day: arriving for the seminar says nothing about the study tour.
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # A walk-in seated at the door although the part was full: the staff member's decision, shown in the overview.
+    over_capacity = models.BooleanField(_("over capacity by staff decision"), default=False, editable=False)
 
     class Meta:
         ordering = ["part__order", "part__date", "part_id"]
@@ -229,6 +243,8 @@ class EmailLog(models.Model):
         LINK_AGAIN = "link_again", _("private link sent again")
         DATA_EXPORTED = "data_exported", _("personal data downloaded")
         DATA_DELETED = "data_deleted", _("registration and personal data deleted")
+        SUBSTITUTE_OFFER = "substitute_offer", _("a place offered by a colleague")
+        SUBSTITUTED = "substituted", _("place handed to a colleague")
 
     registration = models.ForeignKey(
         Registration,

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -22,7 +23,7 @@ from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import documents, funder, reports
+from . import documents, funder, reports, substitute
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -71,7 +72,7 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since", "checked_in_at"]
+    fields = ["part", "status", "since", "checked_in_at", "over_capacity"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -141,12 +142,24 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "updated",
         "confirmed_at",
         "confirm_expires_at",
+        "substitute_link",
     ]
     fieldsets = [
         (None, {"fields": ["event", "status", "language", "is_demo"]}),
         (
             _("Person"),
-            {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country", "role"]},
+            {
+                "fields": [
+                    ("first_name", "last_name"),
+                    "email",
+                    "phone",
+                    "organisation",
+                    "position",
+                    "country",
+                    "role",
+                    "substitute_link",
+                ]
+            },
         ),
         (_("Needs"), {"fields": ["diet", "diet_other", "accessibility_needs", "note"]}),
         (
@@ -169,6 +182,13 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
     @admin.display(description=_("parts of the programme"))
     def seat_statuses(self, registration: Registration) -> str:
         return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
+
+    @admin.display(description=_("substitute"))
+    def substitute_link(self, registration: Registration) -> str:
+        if registration.status != Registration.Status.ACTIVE:
+            return "–"
+        url = reverse("admin:registrations_registration_substitute", args=[registration.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Send the place to a colleague"))
 
     def has_add_permission(self, request) -> bool:
         # Registrations come through the form, which checks the address and takes seats by the rules.
@@ -208,6 +228,11 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 "funder-report/<int:event_id>/attendance.pdf",
                 wrap(funder.attendance_sheets),
                 name="registrations_registration_funder_attendance",
+            ),
+            path(
+                "<int:registration_id>/substitute/",
+                wrap(substitute.substitute),
+                name="registrations_registration_substitute",
             ),
             path(
                 "export/<str:file_format>/",
