@@ -218,6 +218,11 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 name="registrations_registration_attendance",
             ),
             path("badges/<int:event_id>/", wrap(documents.badges_page), name="registrations_registration_badges"),
+            path(
+                "<int:registration_id>/badge.pdf",
+                wrap(documents.single_badge),
+                name="registrations_registration_badge",
+            ),
             path("funder-report/", wrap(funder.report), name="registrations_registration_funder_report"),
             path(
                 "funder-report/<int:event_id>/participants.<str:file_format>",

@@ -114,6 +114,16 @@ def badges_page(request: HttpRequest, event_id: int, *, model_admin: ModelAdmin)
     return TemplateResponse(request, "admin/registrations/badges.html", context)
 
 
+def single_badge(request: HttpRequest, registration_id: int, *, model_admin: ModelAdmin) -> HttpResponse:
+    """One person's badge on an A6 page: from the check-in card, for a walk-in or a lost badge."""
+    _require(request, EXPORT_PERMISSION)
+    people = Registration.objects.filter(pk=registration_id, anonymised_at__isnull=True).exclude(
+        status=Registration.Status.PENDING
+    )
+    person = get_object_or_404(people.select_related("event"))
+    return badges_response(people, layout="a6", by_country=False, event=person.event, name=f"badge-{person.pk}")
+
+
 def badges_for_selection(request: HttpRequest, queryset: QuerySet[Registration]) -> HttpResponse | None:
     """The admin list's action: badges of the selected registrations, whatever their seats."""
     people = queryset.exclude(status=Registration.Status.PENDING).exclude(anonymised_at__isnull=False)

@@ -2,10 +2,12 @@
 printed yet" leaves out, and who may print."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
 from registrations.models import Registration, Seat
+from registrations.services import staff as staff_services
 from tests.factories import make_registration
 from tests.registrations.admin.test_staff_reports import EXPECTED
 from tests.registrations.printing.pdfs import pages_text, text
@@ -105,3 +107,22 @@ def test_badges_and_certificates_of_the_selected_from_the_list(client, people):
 def test_only_organisers_print_badges(client, people, role):
     response = client_for(client, role).get(reverse("admin:registrations_registration_badges", args=[people.pk]))
     assert response.status_code == EXPECTED[role]
+
+
+def test_a_walk_ins_badge_from_the_check_in_card(client, people):
+    organiser_client = client_for(client, "organiser")
+    organiser = get_user_model().objects.get(username="organiser-hu")
+    walk_in = staff_services.walk_in_add(
+        part=people.seminar,
+        data={"first_name": "Zoltán", "last_name": "Kovács", "organisation": "Győr", "country": "HU", "email": ""},
+        user=organiser,
+        over_capacity=False,
+    )
+    card = organiser_client.get(reverse("registrations:checkin_card", args=[walk_in.checkin_code])).content.decode()
+    badge_url = reverse("admin:registrations_registration_badge", args=[walk_in.pk])
+    assert badge_url in card
+    response = organiser_client.get(badge_url)
+    assert response["Content-Type"] == "application/pdf"
+    assert "Kovács Zoltán" in text(response.content)  # a Hungarian name, family name first
+    walk_in.refresh_from_db()
+    assert walk_in.badge_printed_at is not None
