@@ -44,6 +44,16 @@ class Part(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
     date = models.DateField(_("date"))
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time in Czechia. Leave both times empty for a whole-day part."),
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True, help_text=_("Local time in Czechia."))
+    meeting_place = models.CharField(
+        _("meeting place"), max_length=200, blank=True, help_text=_("Where the participants meet, e.g. the entrance.")
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Number of seats. Leave empty for no limit.")
     )
@@ -55,6 +65,13 @@ class Part(models.Model):
         ordering = ["order", "date", "pk"]
         verbose_name = _("part of the programme")
         verbose_name_plural = _("parts of the programme")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True)
+                | models.Q(start_time__isnull=False, end_time__gt=models.F("start_time")),
+                name="part_ends_after_it_starts",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -66,6 +83,10 @@ class Part(models.Model):
         event = Event.objects.filter(pk=self.event_id).first()
         if event is not None and self.date is not None and event.has_exact_dates and self.date not in event.days:
             raise ValidationError({"date": _("The date must be one of the days of the event.")})
+        if self.end_time is not None and self.start_time is None:
+            raise ValidationError({"start_time": _("Enter the start time too, or leave both times empty.")})
+        if self.start_time is not None and self.end_time is not None and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The end time must be after the start time.")})
 
     @property
     def seats_left(self) -> int | None:
