@@ -52,7 +52,7 @@ class Part(models.Model):
     )
     end_time = models.TimeField(_("end time"), null=True, blank=True, help_text=_("Local time in Czechia."))
     meeting_place = models.CharField(
-        _("meeting place"), max_length=200, blank=True, help_text=_("Where the participants meet, e.g. the entrance.")
+        _("where to meet"), max_length=200, blank=True, help_text=_("Where the participants meet, e.g. the entrance.")
     )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Number of seats. Leave empty for no limit.")

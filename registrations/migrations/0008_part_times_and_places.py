@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Where the participants meet, e.g. the entrance.",
                 max_length=200,
-                verbose_name="meeting place",
+                verbose_name="where to meet",
             ),
         ),
         migrations.AddField(
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 help_text="Where the participants meet, e.g. the entrance.",
                 max_length=200,
                 null=True,
-                verbose_name="meeting place",
+                verbose_name="where to meet",
             ),
         ),
         migrations.AddField(
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 help_text="Where the participants meet, e.g. the entrance.",
                 max_length=200,
                 null=True,
-                verbose_name="meeting place",
+                verbose_name="where to meet",
             ),
         ),
         migrations.AddField(
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
                 help_text="Where the participants meet, e.g. the entrance.",
                 max_length=200,
                 null=True,
-                verbose_name="meeting place",
+                verbose_name="where to meet",
             ),
         ),
         migrations.AddField(
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 help_text="Where the participants meet, e.g. the entrance.",
                 max_length=200,
                 null=True,
-                verbose_name="meeting place",
+                verbose_name="where to meet",
             ),
         ),
         migrations.AddField(
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 help_text="Where the participants meet, e.g. the entrance.",
                 max_length=200,
                 null=True,
-                verbose_name="meeting place",
+                verbose_name="where to meet",
             ),
         ),
         migrations.AddField(
