@@ -256,7 +256,7 @@ class EventAdmin(TranslationAdmin):
             _("When and where"),
             {"fields": ["date_precision", ("start_date", "end_date"), "country", "city", "venue", "address", "host"]},
         ),
-        (_("Texts"), {"fields": ["theme", "summary", "description", "report"]}),
+        (_("Texts"), {"fields": ["theme", "summary", "description", "practical_information", "report"]}),
         (
             _("Registration"),
             {"fields": [("registration_opens", "registration_closes"), "registration_changes_until"]},

@@ -62,6 +62,14 @@ class Event(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    practical_information = models.TextField(
+        _("practical information"),
+        blank=True,
+        help_text=_(
+            "For registrants: how to get there, parking, interpretation, a contact phone. Shown on the event "
+            "page, the private page, in every confirmation and in the calendar files."
+        ),
+    )
     date_precision = models.CharField(
         _("how precise the dates are"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
     )

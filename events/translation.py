@@ -13,7 +13,7 @@ class PartnerTranslation(TranslationOptions):
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "theme", "summary", "description", "report", "city", "venue")
+    fields = ("title", "theme", "summary", "description", "report", "city", "venue", "practical_information")
     required_languages = {"cs": ("title",)}
 
 

@@ -1,9 +1,13 @@
 """Parts of an event, registrations, their seats and the e-mails sent. The rules live in `services.py`."""
 
+import datetime
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -25,6 +29,9 @@ DETAIL_FIELDS = (
     "consent_sharing",
 )
 
+# Parts' times are wall-clock times where the event takes place (the four countries share this zone).
+PART_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Prague")
+
 # Maximum lengths of the free texts; the forms enforce them (a TextField's max_length is not a DB limit).
 LONG_TEXT_MAX_LENGTH = 1000
 
@@ -45,6 +52,16 @@ class Part(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
     date = models.DateField(_("date"))
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time in Czechia. Leave both times empty for a whole-day part."),
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True, help_text=_("Local time in Czechia."))
+    meeting_place = models.CharField(
+        _("where to meet"), max_length=200, blank=True, help_text=_("Where the participants meet, e.g. the entrance.")
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Number of seats. Leave empty for no limit.")
     )
@@ -56,6 +73,13 @@ class Part(models.Model):
         ordering = ["order", "date", "pk"]
         verbose_name = _("part of the programme")
         verbose_name_plural = _("parts of the programme")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True)
+                | models.Q(start_time__isnull=False, end_time__gt=models.F("start_time")),
+                name="part_ends_after_it_starts",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -67,6 +91,32 @@ class Part(models.Model):
         event = Event.objects.filter(pk=self.event_id).first()
         if event is not None and self.date is not None and event.has_exact_dates and self.date not in event.days:
             raise ValidationError({"date": _("The date must be one of the days of the event.")})
+        if self.end_time is not None and self.start_time is None:
+            raise ValidationError({"start_time": _("Enter the start time too, or leave both times empty.")})
+        if self.start_time is not None and self.end_time is not None and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The end time must be after the start time.")})
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """The start as an aware instant (None for a whole-day part): summer and winter time alike."""
+        if self.start_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=PART_TIME_ZONE)
+
+    @property
+    def ends_at(self) -> datetime.datetime | None:
+        if self.start_time is None or self.end_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=PART_TIME_ZONE)
+
+    def when(self) -> str:
+        """ "21 June 2023, 09:00–17:00" in the active language; the date alone for a whole-day part."""
+        text = formats.date_format(self.date, "DATE_FORMAT")
+        if self.start_time is not None:
+            text += ", " + formats.time_format(self.start_time, "TIME_FORMAT")
+            if self.end_time is not None:
+                text += "–" + formats.time_format(self.end_time, "TIME_FORMAT")
+        return text
 
     @property
     def seats_left(self) -> int | None:

@@ -7,5 +7,5 @@ from .models import Part
 
 @register(Part)
 class PartTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "meeting_place")
     required_languages = {"cs": ("name",)}

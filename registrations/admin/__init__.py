@@ -35,7 +35,17 @@ class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAd
     list_select_related = ["event"]
     search_fields = ["name_cs", "name_en"]
     readonly_fields = ["translation_status"]
-    fields = ["event", "name", "description", "date", "capacity", "order", "translation_status"]
+    fields = [
+        "event",
+        "name",
+        "description",
+        "date",
+        ("start_time", "end_time"),
+        "meeting_place",
+        "capacity",
+        "order",
+        "translation_status",
+    ]
 
     class Media:
         css = {"all": ("css/admin.css",)}
