@@ -48,6 +48,18 @@ class Part(models.Model):
         _("capacity"), null=True, blank=True, help_text=_("Number of seats. Leave empty for no limit.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    reservations_release_at = models.DateTimeField(
+        _("reserved seats released"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this time, seats reserved for a country and not yet taken become open to everyone and go to "
+            "the waiting list in its order. Leave empty to keep the reservations until the event."
+        ),
+    )
+    # Set by the scheduled job when it has released the reservations: until then they hold, so that the
+    # seats they free go to the waiting list in its order and not to whoever confirms first.
+    reservations_released_at = models.DateTimeField(_("reservations released"), null=True, blank=True, editable=False)
 
     objects = PartQuerySet.as_manager()
 
@@ -73,6 +85,30 @@ class Part(models.Model):
         if self.capacity is None:
             return None
         return max(self.capacity - self.confirmed_count, 0)
+
+
+class CountryReservation(models.Model):
+    """Seats of a part kept for the people of one country until the part's release time (services/seats.py)."""
+
+    part = models.ForeignKey(Part, verbose_name=_("part"), on_delete=models.CASCADE, related_name="reservations")
+    country = models.CharField(_("country"), max_length=5, choices=Country.choices)
+    seats = models.PositiveIntegerField(_("reserved seats"))
+
+    class Meta:
+        ordering = ["part", "country"]
+        verbose_name = _("seats reserved for a country")
+        verbose_name_plural = _("seats reserved per country")
+        constraints = [
+            models.UniqueConstraint(
+                "part",
+                "country",
+                name="reservation_one_per_part_and_country",
+                violation_error_message=_("Each country can have only one reservation on a part."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.get_country_display()} {self.seats}"
 
 
 class RegistrantCountry(models.TextChoices):

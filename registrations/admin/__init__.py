@@ -20,11 +20,13 @@ from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, Seat
-from ..services import privacy, staff
+from ..services import privacy
 from ..services import registration as services
+from ..services import reservations as reservation_services
 from . import reports
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
+from .reservations import CountryReservationInline
 
 
 @admin.register(Part)
@@ -34,7 +36,17 @@ class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAd
     list_select_related = ["event"]
     search_fields = ["name_cs", "name_en"]
     readonly_fields = ["translation_status"]
-    fields = ["event", "name", "description", "date", "capacity", "order", "translation_status"]
+    fields = [
+        "event",
+        "name",
+        "description",
+        "date",
+        "capacity",
+        "reservations_release_at",
+        "order",
+        "translation_status",
+    ]
+    inlines = [CountryReservationInline]
 
     class Media:
         css = {"all": ("css/admin.css",)}
@@ -51,8 +63,13 @@ class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAd
         return part.waitlisted_count
 
     def save_model(self, request, obj, form, change):
-        # A larger capacity hands the new seats to the waiting list at once, under the part's lock.
-        promoted = staff.part_save(part=obj)
+        reservation_services.part_save(part=obj)
+
+    def save_related(self, request, form, formsets, change):
+        # Once the reservations are saved too: a larger capacity or a smaller reservation hands the seats
+        # it frees to the waiting list at once, under the part's lock.
+        super().save_related(request, form, formsets, change)
+        promoted = reservation_services.part_promote(part=form.instance)
         if promoted:
             count = len(promoted)
             self.message_user(
