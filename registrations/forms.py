@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 
+from . import selectors
 from .models import DETAIL_FIELDS, Part, RegistrantCountry, Registration
 
 # Line breaks, tabs, zero-width and other invisible characters have no place in a name: they break
@@ -52,8 +53,30 @@ def availability(part: Part) -> str:
     return ngettext("%(count)d seat left", "%(count)d seats left", left) % {"count": left}
 
 
+def country_availability(part: Part) -> str:
+    """ "Free seats reserved per country: Czechia 3, Slovakia 0; open to everyone: 2", or nothing for a part
+    without reservations in force (needs `selectors.with_country_seats`)."""
+    rows = getattr(part, "country_seats", None)
+    if not rows:
+        return ""
+    countries = ", ".join(f"{row['label']} {row['left']}" for row in rows)
+    return gettext("Free seats reserved per country: %(countries)s; open to everyone: %(open)d") % {
+        "countries": countries,
+        "open": part.open_seats_left,
+    }
+
+
+class PartChoiceIterator(forms.models.ModelChoiceIterator):
+    """The parts with their free seats per country, counted for all of them at once."""
+
+    def __iter__(self):
+        for part in selectors.with_country_seats(list(self.queryset)):
+            yield self.choice(part)
+
+
 class PartChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    iterator = PartChoiceIterator
 
     def _check_values(self, value):
         # An id no database column can hold (a 30-digit number) is as invalid as an unknown one; asking
@@ -67,7 +90,8 @@ class PartChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, part: Part) -> str:
         when = formats.date_format(part.date, "DATE_FORMAT")
-        return " · ".join(text for text in (part.name, when, availability(part)) if text)
+        texts = (part.name, when, availability(part), country_availability(part))
+        return " · ".join(text for text in texts if text)
 
 
 class ErrorSummaryMixin:

@@ -30,11 +30,16 @@ LONG_TEXT_MAX_LENGTH = 1000
 
 class PartQuerySet(models.QuerySet):
     def with_seat_counts(self):
-        """Each part with `confirmed_count` and `waitlisted_count`, in the same query."""
-        return self.annotate(
+        """Each part with `confirmed_count`, `waitlisted_count` and `has_reservations`, in the same query."""
+        return self.with_reservations_flag().annotate(
             confirmed_count=models.Count("seats", filter=models.Q(seats__status=Seat.Status.CONFIRMED)),
             waitlisted_count=models.Count("seats", filter=models.Q(seats__status=Seat.Status.WAITLISTED)),
         )
+
+    def with_reservations_flag(self):
+        """`has_reservations`: seats reserved for countries are in force (so pages without any ask no more)."""
+        reserved = CountryReservation.objects.filter(part=models.OuterRef("pk"), seats__gt=0)
+        return self.annotate(has_reservations=models.Exists(reserved) & models.Q(reservations_released_at__isnull=True))
 
 
 class Part(models.Model):

@@ -183,21 +183,23 @@ def part_seats(
 
 
 def with_country_seats(parts: list[Part]) -> list[Part]:
-    """Give each part `country_seats` (PartSeats.countries(), empty without reservations in force) and
-    `open_seats_left`, for the pages that show free seats per country: at most two queries for all parts.
-    Needs `with_seat_counts()` (the confirmed seats are counted there already)."""
-    reserved = reservations_in_force([part.pk for part in parts if part.capacity is not None])
+    """Give each part `country_seats` (PartSeats.countries(): the reserving countries with their free reserved
+    seats; empty without reservations in force) and `open_seats_left`, for the pages that show free seats per
+    country. Counts every confirmed seat of the part, whoever may see them: at most two queries for all parts,
+    none where no part has reservations."""
+    # Parts read with `has_reservations` (Part.objects.with_seat_counts()) ask nothing more without them.
+    candidates = [part.pk for part in parts if part.capacity is not None and getattr(part, "has_reservations", True)]
+    reserved = reservations_in_force(candidates) if candidates else {}
     by_country = confirmed_by_country(list(reserved)) if reserved else {}
     for part in parts:
         part.country_seats, part.open_seats_left = [], None
-        if part.pk in reserved:
-            counts = PartSeats(
-                capacity=part.capacity,
-                confirmed=part.confirmed_count,
-                reserved=reserved[part.pk],
-                by_country=by_country.get(part.pk, {}),
+        if part.pk in reserved and part.capacity is not None:
+            counts = by_country.get(part.pk, {})
+            seats = PartSeats(
+                capacity=part.capacity, confirmed=sum(counts.values()), reserved=reserved[part.pk], by_country=counts
             )
-            part.country_seats, part.open_seats_left = counts.countries(), counts.open_left
+            part.country_seats, part.open_seats_left = seats.countries(), seats.open_left
+            part.open_seats = max(part.capacity - sum(seats.reserved.values()), 0)
     return parts
 
 

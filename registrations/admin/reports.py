@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from v4project.headers import make_private
 
-from .. import exports
+from .. import exports, selectors
 from ..collation import COLLATIONS, by_surname
 from ..models import Part, PortalAccessLog, RegistrantCountry, Registration, Seat
 from ..services import staff as staff_services
@@ -36,7 +36,7 @@ def _counts(queryset: QuerySet, field: str, choices) -> list[dict]:
 
 def event_overview(event: Event) -> dict:
     """The numbers organisers need for one event: seats per part, who comes from where, catering, needs."""
-    parts = list(Part.objects.filter(event=event).with_seat_counts())
+    parts = selectors.with_country_seats(list(Part.objects.filter(event=event).with_seat_counts()))
     active = Registration.objects.filter(event=event, status=Registration.Status.ACTIVE)
     confirmed_seats = Seat.objects.filter(
         part__event=event, status=Seat.Status.CONFIRMED, registration__status=Registration.Status.ACTIVE
@@ -65,6 +65,7 @@ def event_overview(event: Event) -> dict:
     )
     return {
         "parts": parts,
+        "reserved_parts": [part for part in parts if part.country_seats],
         "registration_counts": active.aggregate(
             active=Count("pk", distinct=True),
             with_seat=Count("pk", filter=Q(seats__status=Seat.Status.CONFIRMED), distinct=True),

@@ -98,3 +98,22 @@ def test_a_smaller_reservation_hands_its_seats_to_the_waiting_list(staff_client,
     response = staff_client.post(reverse("admin:registrations_part_change", args=[tour.pk]), data, follow=True)
     assert Seat.objects.get(registration=waiting).status == "confirmed"
     assert "1 person moved up from the waiting list" in response.content.decode()
+
+
+def test_the_overview_shows_free_seats_per_country_and_the_release_date(staff_client, olomouc):
+    from v4project import clock
+
+    tour = olomouc.tour
+    tour.reservations_release_at = clock.now()
+    tour.save()
+    CountryReservation.objects.create(part=tour, country="CZ", seats=12)
+    CountryReservation.objects.create(part=tour, country="HU", seats=11)
+    make_registration(olomouc, parts=[tour], seat_status="confirmed", country="HU")
+    response = staff_client.get(reverse("admin:registrations_registration_overview", args=[olomouc.pk]))
+    html = response.content.decode()
+    assert 'id="country-seats-%d"' % tour.pk in html
+    assert "Seats reserved per country: Study tour" in html
+    assert "become open to everyone and go to the waiting list in its order" in html
+    (reserved,) = response.context["reserved_parts"]
+    assert [(row["country"], row["left"]) for row in reserved.country_seats] == [("CZ", 12), ("HU", 10)]
+    assert (reserved.open_seats, reserved.open_seats_left) == (22, 22)
