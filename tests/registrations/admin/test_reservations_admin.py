@@ -111,7 +111,7 @@ def test_the_overview_shows_free_seats_per_country_and_the_release_date(staff_cl
     make_registration(olomouc, parts=[tour], seat_status="confirmed", country="HU")
     response = staff_client.get(reverse("admin:registrations_registration_overview", args=[olomouc.pk]))
     html = response.content.decode()
-    assert 'id="country-seats-%d"' % tour.pk in html
+    assert f'id="country-seats-{tour.pk}"' in html
     assert "Seats reserved per country: Study tour" in html
     assert "become open to everyone and go to the waiting list in its order" in html
     (reserved,) = response.context["reserved_parts"]
