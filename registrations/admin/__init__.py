@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -20,6 +21,7 @@ from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, Seat
+from ..selectors import waitlist_position
 from ..services import privacy
 from ..services import registration as services
 from ..services import reservations as reservation_services
@@ -27,6 +29,7 @@ from . import reports
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 from .reservations import CountryReservationInline
+from .waitlist import give_seat_view, waitlist_view
 
 
 @admin.register(Part)
@@ -59,8 +62,23 @@ class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAd
         return part.confirmed_count
 
     @admin.display(description=_("waiting list"), ordering="waitlisted_count")
-    def waitlisted(self, part: Part) -> int:
-        return part.waitlisted_count
+    def waitlisted(self, part: Part) -> str:
+        url = reverse("admin:registrations_part_waitlist", args=[part.pk])
+        return format_html('<a href="{}">{}</a>', url, part.waitlisted_count)
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(partial(view, model_admin=self))
+
+        return [
+            path("<int:part_id>/waitlist/", wrap(waitlist_view), name="registrations_part_waitlist"),
+            path(
+                "<int:part_id>/waitlist/<int:seat_id>/give/",
+                wrap(give_seat_view),
+                name="registrations_part_give_seat",
+            ),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
         reservation_services.part_save(part=obj)
@@ -88,8 +106,15 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since", "checked_in_at"]
+    fields = ["part", "status", "waitlist_position", "since", "checked_in_at"]
     readonly_fields = fields
+
+    @admin.display(description=_("position on the waiting list"))
+    def waitlist_position(self, seat: Seat) -> str:
+        if seat.status != Seat.Status.WAITLISTED:
+            return "–"
+        url = reverse("admin:registrations_part_waitlist", args=[seat.part_id])
+        return format_html('<a href="{}">{}</a>', url, waitlist_position(seat))
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
