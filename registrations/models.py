@@ -54,7 +54,7 @@ class Part(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     reservations_release_at = models.DateTimeField(
-        _("reserved seats released"),
+        _("release of reserved seats"),
         null=True,
         blank=True,
         help_text=_(
