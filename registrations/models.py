@@ -105,8 +105,7 @@ class CountryReservation(models.Model):
         verbose_name_plural = _("seats reserved per country")
         constraints = [
             models.UniqueConstraint(
-                "part",
-                "country",
+                fields=["part", "country"],
                 name="reservation_one_per_part_and_country",
                 violation_error_message=_("Each country can have only one reservation on a part."),
             )

@@ -117,3 +117,28 @@ def test_the_overview_shows_free_seats_per_country_and_the_release_date(staff_cl
     (reserved,) = response.context["reserved_parts"]
     assert [(row["country"], row["left"]) for row in reserved.country_seats] == [("CZ", 12), ("HU", 10)]
     assert (reserved.open_seats, reserved.open_seats_left) == (22, 22)
+
+
+def test_the_same_country_twice_is_refused_without_an_error_page(staff_client, olomouc):
+    url = reverse("admin:registrations_part_change", args=[olomouc.tour.pk])
+    data = with_reservations(part_form(olomouc.tour), CZ=5)
+    data.update({"reservations-TOTAL_FORMS": 2, "reservations-1-country": "CZ", "reservations-1-seats": 3})
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for" in response.content.decode()
+    assert not CountryReservation.objects.exists()
+
+
+def test_moving_someone_up_by_hand_keeps_the_seats_reserved_for_another_country(staff_client, olomouc):
+    tour = olomouc.tour
+    tour.capacity = 2
+    tour.save()
+    CountryReservation.objects.create(part=tour, country="CZ", seats=1)
+    make_registration(olomouc, parts=[tour], seat_status="confirmed", country="SK")
+    slovak = make_registration(olomouc, parts=[tour], seat_status="waitlisted", country="SK")
+    czech = make_registration(olomouc, parts=[tour], seat_status="waitlisted", country="CZ")
+    changelist = reverse("admin:registrations_registration_changelist")
+    staff_client.post(changelist, {"action": "move_up", "_selected_action": [slovak.pk]})
+    assert Seat.objects.get(registration=slovak).status == "waitlisted"
+    staff_client.post(changelist, {"action": "move_up", "_selected_action": [czech.pk]})
+    assert Seat.objects.get(registration=czech).status == "confirmed"
