@@ -23,8 +23,8 @@ class RegistrationsConfig(AppConfig):
 
         from v4project import pagecache
 
-        from .models import Part, Seat
+        from .models import CountryReservation, Part, Seat
 
-        # The event page's registration box shows each part's seats left: a confirmation, a cancellation
-        # or a new capacity empties the public page cache.
-        pagecache.watch(Part, Seat)
+        # The event page's registration box shows each part's seats left: a confirmation, a cancellation,
+        # a new capacity or a country reservation empties the public page cache.
+        pagecache.watch(Part, Seat, CountryReservation)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 
+from . import selectors
 from .models import DETAIL_FIELDS, Part, RegistrantCountry, Registration
 
 # Line breaks, tabs, zero-width and other invisible characters have no place in a name: they break
@@ -54,8 +55,30 @@ def availability(part: Part) -> str:
     return ngettext("%(count)d seat left", "%(count)d seats left", left) % {"count": left}
 
 
+def country_availability(part: Part) -> str:
+    """ "Free seats reserved per country: Czechia 3, Slovakia 0; open to everyone: 2", or nothing for a part
+    without reservations in force (needs `selectors.with_country_seats`)."""
+    rows = getattr(part, "country_seats", None)
+    if not rows:
+        return ""
+    countries = ", ".join(f"{row['label']} {row['left']}" for row in rows)
+    return gettext("Free seats reserved per country: %(countries)s; open to everyone: %(open)d") % {
+        "countries": countries,
+        "open": part.open_seats_left,
+    }
+
+
+class PartChoiceIterator(forms.models.ModelChoiceIterator):
+    """The parts with their free seats per country, counted for all of them at once."""
+
+    def __iter__(self):
+        for part in selectors.with_country_seats(list(self.queryset)):
+            yield self.choice(part)
+
+
 class PartChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    iterator = PartChoiceIterator
 
     def _check_values(self, value):
         # An id no database column can hold (a 30-digit number) is as invalid as an unknown one; asking
@@ -68,9 +91,11 @@ class PartChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
     def label_from_instance(self, part: Part) -> str:
-        """Name, date and times, seats left; below, in smaller type, where to meet and what the part includes,
-        so one chooses knowing what the study tour is (escaped: staff write these texts)."""
-        label = " · ".join(text for text in (part.name, part.when(), availability(part)) if text)
+        """Name, date and times, seats left (per country where seats are reserved); below, in smaller type,
+        where to meet and what the part includes, so one chooses knowing what the study tour is (escaped:
+        staff write these texts)."""
+        texts = (part.name, part.when(), availability(part), country_availability(part))
+        label = " · ".join(text for text in texts if text)
         details = [gettext("Where to meet") + ": " + part.meeting_place] if part.meeting_place else []
         details += [part.description] if part.description else []
         if not details:

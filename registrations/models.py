@@ -38,11 +38,16 @@ LONG_TEXT_MAX_LENGTH = 1000
 
 class PartQuerySet(models.QuerySet):
     def with_seat_counts(self):
-        """Each part with `confirmed_count` and `waitlisted_count`, in the same query."""
-        return self.annotate(
+        """Each part with `confirmed_count`, `waitlisted_count` and `has_reservations`, in the same query."""
+        return self.with_reservations_flag().annotate(
             confirmed_count=models.Count("seats", filter=models.Q(seats__status=Seat.Status.CONFIRMED)),
             waitlisted_count=models.Count("seats", filter=models.Q(seats__status=Seat.Status.WAITLISTED)),
         )
+
+    def with_reservations_flag(self):
+        """`has_reservations`: seats reserved for countries are in force (so pages without any ask no more)."""
+        reserved = CountryReservation.objects.filter(part=models.OuterRef("pk"), seats__gt=0)
+        return self.annotate(has_reservations=models.Exists(reserved) & models.Q(reservations_released_at__isnull=True))
 
 
 class Part(models.Model):
@@ -66,6 +71,18 @@ class Part(models.Model):
         _("capacity"), null=True, blank=True, help_text=_("Number of seats. Leave empty for no limit.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    reservations_release_at = models.DateTimeField(
+        _("release of reserved seats"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this time, seats reserved for a country and not yet taken become open to everyone and go to "
+            "the waiting list in its order. Leave empty to keep the reservations until the event."
+        ),
+    )
+    # Set by the scheduled job when it has released the reservations: until then they hold, so that the
+    # seats they free go to the waiting list in its order and not to whoever confirms first.
+    reservations_released_at = models.DateTimeField(_("reservations released"), null=True, blank=True, editable=False)
 
     objects = PartQuerySet.as_manager()
 
@@ -124,6 +141,29 @@ class Part(models.Model):
         if self.capacity is None:
             return None
         return max(self.capacity - self.confirmed_count, 0)
+
+
+class CountryReservation(models.Model):
+    """Seats of a part kept for the people of one country until the part's release time (services/seats.py)."""
+
+    part = models.ForeignKey(Part, verbose_name=_("part"), on_delete=models.CASCADE, related_name="reservations")
+    country = models.CharField(_("country"), max_length=5, choices=Country.choices)
+    seats = models.PositiveIntegerField(_("reserved seats"))
+
+    class Meta:
+        ordering = ["part", "country"]
+        verbose_name = _("seats reserved for a country")
+        verbose_name_plural = _("seats reserved per country")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["part", "country"],
+                name="reservation_one_per_part_and_country",
+                violation_error_message=_("Each country can have only one reservation on a part."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.get_country_display()} {self.seats}"
 
 
 class RegistrantCountry(models.TextChoices):

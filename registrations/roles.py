@@ -18,6 +18,11 @@ ORGANISER_EXTRA = [
     ("registrations", "view_all_countries"),
     ("registrations", "view_portalaccesslog"),
     ("registrations", "view_partnermembership"),
+    # Seats reserved per country (a model newer than the migration that first creates the groups).
+    ("registrations", "add_countryreservation"),
+    ("registrations", "change_countryreservation"),
+    ("registrations", "delete_countryreservation"),
+    ("registrations", "view_countryreservation"),
     ("events", "view_event"),
     ("events", "view_partner"),
     # Sign-in lockouts (accounts): organisers see them and lift them.

@@ -1,20 +1,23 @@
 """Reads that cross relations. Writes and rules are in `services.py`."""
 
+import dataclasses
 import datetime
 import hashlib
+from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import translation
 
-from events.models import Event, Page
+from events.models import Country, Event, Page
 
-from .models import EmailLog, Part, Registration, Seat
+from .models import CountryReservation, EmailLog, Part, Registration, Seat
 from .tokens import is_well_formed, token_hash
 
 
 def parts_with_availability(event: Event) -> list[Part]:
-    """The event's parts with their confirmed and waitlisted counts, in one query."""
-    return list(Part.objects.filter(event=event).with_seat_counts())
+    """The event's parts with their confirmed and waitlisted counts and their free seats per country (one
+    query, two more where seats are reserved for countries)."""
+    return with_country_seats(list(Part.objects.filter(event=event).with_seat_counts()))
 
 
 def events_open_for_registration(now: datetime.datetime) -> list[Event]:
@@ -91,21 +94,138 @@ def confirmed_count(part_id: int) -> int:
     return Seat.objects.filter(part_id=part_id, status=Seat.Status.CONFIRMED).count()
 
 
-def seats_on_parts(part_ids: list[int], registration: Registration) -> tuple[dict[int, int], set[int]]:
-    """In one query: the confirmed seats of each part ({part id: count}, parts without any left out) and
-    the parts on which `registration` already has a seat."""
+@dataclasses.dataclass
+class PartSeats:
+    """The seats of one part as counted under its lock: the capacity (None = no limit), the confirmed seats
+    in all and by the registrant's country, and the seats reserved per country while the reservations hold.
+    Seats are never labelled: a country's confirmed seats fill its reservation first, the rest are open
+    seats (services/seats.py decides with these counts)."""
+
+    capacity: int | None
+    confirmed: int = 0
+    reserved: dict[str, int] = dataclasses.field(default_factory=dict)
+    by_country: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    def reserved_left(self, country: str) -> int:
+        return max(self.reserved.get(country, 0) - self.by_country.get(country, 0), 0)
+
+    @property
+    def open_left(self) -> int | None:
+        """Seats open to everyone still free (None = no limit)."""
+        if self.capacity is None:
+            return None
+        reserved_taken = sum(min(self.by_country.get(country, 0), seats) for country, seats in self.reserved.items())
+        open_seats = self.capacity - sum(self.reserved.values())
+        return max(open_seats - (self.confirmed - reserved_taken), 0)
+
+    def countries(self) -> list[dict]:
+        """[{"country": "CZ", "label": "Czechia", "reserved": 12, "left": 3}, …] for the reserving countries."""
+        return [
+            {"country": code, "label": label, "reserved": self.reserved[code], "left": self.reserved_left(code)}
+            for code, label in Country.choices
+            if code in self.reserved
+        ]
+
+    def add(self, country: str) -> None:
+        self.confirmed += 1
+        self.by_country[country] = self.by_country.get(country, 0) + 1
+
+
+def reservations_in_force(part_ids: list[int]) -> dict[int, dict[str, int]]:
+    """{part id: {country: reserved seats}} of the parts whose reservations have not been released."""
+    rows = CountryReservation.objects.filter(
+        part_id__in=part_ids, part__reservations_released_at__isnull=True, seats__gt=0
+    ).values_list("part_id", "country", "seats")
+    reserved = defaultdict(dict)
+    for part_id, country, seats in rows:
+        reserved[part_id][country] = seats
+    return dict(reserved)
+
+
+def confirmed_by_country(part_ids: list[int]) -> dict[int, dict[str, int]]:
+    """{part id: {country: confirmed seats}} in one query."""
+    rows = (
+        Seat.objects.filter(part_id__in=part_ids, status=Seat.Status.CONFIRMED)
+        .values_list("part_id", "registration__country")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts = defaultdict(dict)
+    for part_id, country, count in rows:
+        counts[part_id][country] = count
+    return dict(counts)
+
+
+def part_seats(
+    capacities: list[tuple[int, int | None]], *, confirmed: dict[int, int] | None = None
+) -> dict[int, PartSeats]:
+    """{part id: PartSeats} for (part id, capacity) pairs; `confirmed` (by part id) when already counted. One
+    query without reservations in force, two or three with them."""
+    part_ids = [part_id for part_id, _capacity in capacities]
+    reserved = reservations_in_force(part_ids)
+    if confirmed is None:
+        confirmed = dict(
+            Seat.objects.filter(part_id__in=part_ids, status=Seat.Status.CONFIRMED)
+            .values_list("part_id")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+    by_country = confirmed_by_country(list(reserved)) if reserved else {}
+    return {
+        part_id: PartSeats(
+            capacity=capacity,
+            confirmed=confirmed.get(part_id, 0),
+            reserved=reserved.get(part_id, {}),
+            by_country=by_country.get(part_id, {}),
+        )
+        for part_id, capacity in capacities
+    }
+
+
+def with_country_seats(parts: list[Part]) -> list[Part]:
+    """Give each part `country_seats` (PartSeats.countries(): the reserving countries with their free reserved
+    seats; empty without reservations in force) and `open_seats_left`, for the pages that show free seats per
+    country. Counts every confirmed seat of the part, whoever may see them: at most two queries for all parts,
+    none where no part has reservations."""
+    # Parts read with `has_reservations` (Part.objects.with_seat_counts()) ask nothing more without them.
+    candidates = [part.pk for part in parts if part.capacity is not None and getattr(part, "has_reservations", True)]
+    reserved = reservations_in_force(candidates) if candidates else {}
+    by_country = confirmed_by_country(list(reserved)) if reserved else {}
+    for part in parts:
+        part.country_seats, part.open_seats_left = [], None
+        if part.pk in reserved and part.capacity is not None:
+            counts = by_country.get(part.pk, {})
+            seats = PartSeats(
+                capacity=part.capacity, confirmed=sum(counts.values()), reserved=reserved[part.pk], by_country=counts
+            )
+            part.country_seats, part.open_seats_left = seats.countries(), seats.open_left
+            part.open_seats = max(part.capacity - sum(seats.reserved.values()), 0)
+    return parts
+
+
+def seats_on_parts(
+    part_ids: list[int], registration: Registration, *, reserved: dict[int, dict[str, int]] | None = None
+) -> tuple[dict[int, int], set[int], dict[int, dict[str, int]]]:
+    """In one query: the confirmed seats of each part ({part id: count}, parts without any left out), the
+    parts on which `registration` already has a seat, and, where `reserved` names parts with reservations in
+    force, their confirmed seats by country ({part id: {country: count}})."""
     mine = Q(registration=registration)
     seats = Seat.objects.filter(Q(status=Seat.Status.CONFIRMED) | mine, part_id__in=part_ids)
-    counts = seats.values_list("part_id").annotate(
+    # Counting by country joins the registrations: only where the count is needed.
+    group = ("part_id", "registration__country") if reserved else ("part_id",)
+    counts = seats.values_list(*group).annotate(
         confirmed=Count("pk", filter=Q(status=Seat.Status.CONFIRMED)), mine=Count("pk", filter=mine)
     )
-    confirmed, held = {}, set()
-    for part_id, confirmed_seats, own_seats in counts.order_by():
+    confirmed, held, by_country = {}, set(), defaultdict(dict)
+    for row in counts.order_by():
+        part_id, confirmed_seats, own_seats = row[0], row[-2], row[-1]
         if confirmed_seats:
-            confirmed[part_id] = confirmed_seats
+            confirmed[part_id] = confirmed.get(part_id, 0) + confirmed_seats
+            if reserved:
+                by_country[part_id][row[1]] = confirmed_seats
         if own_seats:
             held.add(part_id)
-    return confirmed, held
+    return confirmed, held, dict(by_country)
 
 
 def non_cancelled_registration(event: Event, email: str) -> Registration | None:

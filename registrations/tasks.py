@@ -10,6 +10,7 @@ from django.tasks import task
 from .mail.send import resume_stalled
 from .services.privacy import event_anonymise, events_due_for_anonymisation
 from .services.registration import registration_expire_unconfirmed
+from .services.reservations import reservations_release_due
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,14 @@ def resume_stalled_emails() -> int:
 def expire_unconfirmed_registrations() -> int:
     """Registrations never confirmed within REGISTRATION_CONFIRM_HOURS: deleted, with their e-mail log."""
     return registration_expire_unconfirmed()
+
+
+@cron("*/5 * * * *")
+@task()
+def release_country_reservations() -> int:
+    """Seats reserved per country and still unused on a part's release date: opened to everyone and given
+    to the waiting list in its order (each person moved up gets the usual e-mail in their language)."""
+    return reservations_release_due()
 
 
 @cron("15 3 * * *")

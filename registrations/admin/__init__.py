@@ -21,11 +21,15 @@ from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
-from ..services import privacy, staff
+from ..selectors import waitlist_position
+from ..services import privacy
 from ..services import registration as services
+from ..services import reservations as reservation_services
 from . import documents, funder, reports, substitute
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
+from .reservations import CountryReservationInline
+from .waitlist import give_seat_view, waitlist_view
 
 
 @admin.register(Part)
@@ -43,9 +47,11 @@ class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAd
         ("start_time", "end_time"),
         "meeting_place",
         "capacity",
+        "reservations_release_at",
         "order",
         "translation_status",
     ]
+    inlines = [CountryReservationInline]
 
     class Media:
         css = {"all": ("css/admin.css",)}
@@ -58,12 +64,32 @@ class PartAdmin(CheckedFiltersMixin, TranslationStatusMixin, TabbedTranslationAd
         return part.confirmed_count
 
     @admin.display(description=_("waiting list"), ordering="waitlisted_count")
-    def waitlisted(self, part: Part) -> int:
-        return part.waitlisted_count
+    def waitlisted(self, part: Part) -> str:
+        url = reverse("admin:registrations_part_waitlist", args=[part.pk])
+        return format_html('<a href="{}">{}</a>', url, part.waitlisted_count)
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(partial(view, model_admin=self))
+
+        return [
+            path("<int:part_id>/waitlist/", wrap(waitlist_view), name="registrations_part_waitlist"),
+            path(
+                "<int:part_id>/waitlist/<int:seat_id>/give/",
+                wrap(give_seat_view),
+                name="registrations_part_give_seat",
+            ),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
-        # A larger capacity hands the new seats to the waiting list at once, under the part's lock.
-        promoted = staff.part_save(part=obj)
+        reservation_services.part_save(part=obj)
+
+    def save_related(self, request, form, formsets, change):
+        # Once the reservations are saved too: a larger capacity or a smaller reservation hands the seats
+        # it frees to the waiting list at once, under the part's lock.
+        super().save_related(request, form, formsets, change)
+        promoted = reservation_services.part_promote(part=form.instance)
         if promoted:
             count = len(promoted)
             self.message_user(
@@ -82,8 +108,15 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since", "checked_in_at", "over_capacity"]
+    fields = ["part", "status", "waitlist_position", "since", "checked_in_at", "over_capacity"]
     readonly_fields = fields
+
+    @admin.display(description=_("position on the waiting list"))
+    def waitlist_position(self, seat: Seat) -> str:
+        if seat.status != Seat.Status.WAITLISTED:
+            return "–"
+        url = reverse("admin:registrations_part_waitlist", args=[seat.part_id])
+        return format_html('<a href="{}">{}</a>', url, waitlist_position(seat))
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from v4project.headers import make_private
 
-from .. import exports
+from .. import exports, selectors
 from ..collation import COLLATIONS, by_surname
 from ..models import Part, PortalAccessLog, RegistrantCountry, Registration, Seat
 from ..services import staff as staff_services
@@ -37,11 +37,13 @@ def _counts(queryset: QuerySet, field: str, choices) -> list[dict]:
 def event_overview(event: Event) -> dict:
     """The numbers organisers need for one event: seats per part, who comes from where, catering, needs."""
     over_capacity = Q(seats__status=Seat.Status.CONFIRMED, seats__over_capacity=True)
-    parts = list(
-        Part.objects.filter(event=event)
-        .with_seat_counts()
-        # Walk-ins seated at the door although the part was full: the staff member's decision, shown apart.
-        .annotate(over_capacity_count=Count("seats", filter=over_capacity))
+    parts = selectors.with_country_seats(
+        list(
+            Part.objects.filter(event=event)
+            .with_seat_counts()
+            # Walk-ins seated at the door although the part was full: the staff member's decision, shown apart.
+            .annotate(over_capacity_count=Count("seats", filter=over_capacity))
+        )
     )
     active = Registration.objects.filter(event=event, status=Registration.Status.ACTIVE)
     confirmed_seats = Seat.objects.filter(
@@ -71,6 +73,7 @@ def event_overview(event: Event) -> dict:
     )
     return {
         "parts": parts,
+        "reserved_parts": [part for part in parts if part.country_seats],
         "registration_counts": active.aggregate(
             active=Count("pk", distinct=True),
             with_seat=Count("pk", filter=Q(seats__status=Seat.Status.CONFIRMED), distinct=True),

@@ -88,7 +88,9 @@ def parts_with_portal_counts(*, event: Event, visible: QuerySet[Registration]) -
     """The event's parts, each with `confirmed_count` and `waitlisted_count` among `visible`: one query."""
     among_visible = Q(seats__registration__in=visible.values("pk"))
     return list(
-        Part.objects.filter(event=event).annotate(
+        Part.objects.filter(event=event)
+        .with_reservations_flag()
+        .annotate(
             confirmed_count=Count("seats", filter=among_visible & Q(seats__status=Seat.Status.CONFIRMED)),
             waitlisted_count=Count("seats", filter=among_visible & Q(seats__status=Seat.Status.WAITLISTED)),
         )

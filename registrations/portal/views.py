@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from .. import exports
+from .. import exports, selectors
 from ..http import staff_page
 from ..models import PortalAccessLog, RegistrantCountry, Registration
 from ..services.staff import access_log
@@ -94,6 +94,8 @@ def participants(request: HttpRequest, slug: str, *, visibility: PortalVisibilit
         ParticipantRow(registration=r, name=r.full_name(language), full=visibility.sees_in_full(r)) for r in page
     ]
     context["countries"] = counts_by_country(visible=context["visible"])
+    # Free seats per country count everyone's seats (numbers only, no one's data).
+    selectors.with_country_seats(context["parts"])
     context["visibility"] = visibility
     context["country"] = country_label(visibility)
     access_log(

@@ -172,11 +172,20 @@ def registration_confirm(*, registration: Registration, now: datetime.datetime |
             raise ConfirmationExpiredError
         registration.status, registration.confirmed_at, registration.updated = Registration.Status.ACTIVE, now, now
         email_enqueue(registration, EmailLog.Kind.REGISTRATION_CONFIRMED)
-        capacities = list(seats.locked_parts(registration.requested_parts.values("pk")).values_list("pk", "capacity"))
-        confirmed, has_seats = selectors.seats_on_parts([pk for pk, _capacity in capacities], registration)
-        seats.take_seats(
-            registration=registration, capacities=capacities, has_seats=has_seats, confirmed=confirmed, now=now
+        capacities, reserved = seats.lock_parts_for_seats(registration.requested_parts.values("pk"))
+        confirmed, has_seats, by_country = selectors.seats_on_parts(
+            [pk for pk, _capacity in capacities], registration, reserved=reserved
         )
+        counts = {
+            pk: selectors.PartSeats(
+                capacity=capacity,
+                confirmed=confirmed.get(pk, 0),
+                reserved=reserved.get(pk, {}),
+                by_country=by_country.get(pk, {}),
+            )
+            for pk, capacity in capacities
+        }
+        seats.take_seats(registration=registration, capacities=capacities, has_seats=has_seats, counts=counts, now=now)
     return registration
 
 

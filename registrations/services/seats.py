@@ -1,5 +1,11 @@
 """Seats: the one place that says "a seat if one is free, else the waiting list", and how parts are locked.
 
+Where organisers reserve seats of a part for countries, a confirmation takes a seat from its country's
+reservation first, then from the open seats (those no country holds), else it joins the waiting list; until
+the part's release time, when the scheduled job (services/reservations.py) opens the unused reserved seats
+and gives them to the waiting list in its order. Seats are never labelled: the counts by country say which
+are taken (selectors.PartSeats).
+
 Seats are only ever counted while the rows of the parts concerned are locked (`select_for_update`, in pk
 order so two transactions never wait on each other; on SQLite the IMMEDIATE transaction mode already
 serialises writers). Lock order, everywhere: the registration row first, then its parts by pk, then seat
@@ -38,17 +44,52 @@ def locked_parts(part_ids: Iterable[int] | QuerySet) -> QuerySet[Part]:
     return Part.objects.filter(pk__in=part_ids).order_by("pk").select_for_update()
 
 
+def lock_parts_for_seats(part_ids: Iterable[int] | QuerySet) -> tuple[list[tuple[int, int | None]], dict]:
+    """Lock the parts (in pk order) and read, in the same query, their capacities and the seats reserved per
+    country while the reservations hold: ([(part id, capacity)], {part id: {country: seats}})."""
+    rows = (
+        Part.objects.filter(pk__in=part_ids)
+        .order_by("pk")
+        # Only the parts' rows are locked: a reservation is changed only under its part's lock.
+        .select_for_update(of=("self",))
+        .values_list("pk", "capacity", "reservations_released_at", "reservations__country", "reservations__seats")
+    )
+    capacities, reserved = {}, {}
+    for pk, capacity, released_at, country, seats in rows:
+        capacities[pk] = capacity
+        if country and seats and released_at is None:
+            reserved.setdefault(pk, {})[country] = seats
+    return list(capacities.items()), reserved
+
+
 def lock_parts(part_ids: Iterable[int]) -> dict[int, Part]:
     """Lock the parts (in pk order) and return them by pk."""
     return {part.pk: part for part in locked_parts(set(part_ids))}
 
 
-def status_for(*, capacity: int | None, confirmed: int) -> str:
-    """The rule: a seat while the part has one free (`confirmed` seats taken of `capacity`, None = no
-    limit), else a place on its waiting list."""
-    if capacity is None or confirmed < capacity:
-        return Seat.Status.CONFIRMED
-    return Seat.Status.WAITLISTED
+def has_seat_for(counts: selectors.PartSeats, country: str) -> bool:
+    """The rule: a seat for someone from `country` while the part has one free for them: one of their
+    country's reserved seats, else an open seat. The capacity is never exceeded (reservations never add up
+    to more than it, and organisers who lower it later leave seats to nobody)."""
+    if counts.capacity is None:
+        return True
+    if counts.confirmed >= counts.capacity:
+        return False
+    return counts.reserved_left(country) > 0 or counts.open_left > 0
+
+
+def has_any_seat(counts: selectors.PartSeats) -> bool:
+    """Is a seat free for someone from anywhere?"""
+    return has_seat_for(counts, "") or any(has_seat_for(counts, country) for country in counts.reserved)
+
+
+def status_for(
+    *, capacity: int | None, confirmed: int, counts: selectors.PartSeats | None = None, country: str = ""
+) -> str:
+    """A seat or a place on the waiting list: by `counts` (with the reservations) when given, else by
+    `confirmed` seats taken of `capacity` (None = no limit) for a part without reservations."""
+    counts = counts or selectors.PartSeats(capacity=capacity, confirmed=confirmed)
+    return Seat.Status.CONFIRMED if has_seat_for(counts, country) else Seat.Status.WAITLISTED
 
 
 def take_seats(
@@ -56,15 +97,18 @@ def take_seats(
     registration: Registration,
     capacities: list[tuple[int, int | None]],
     has_seats: set[int],
-    confirmed: dict[int, int],
     now: datetime.datetime,
+    confirmed: dict[int, int] | None = None,
+    counts: dict[int, selectors.PartSeats] | None = None,
 ) -> None:
-    """For each (part id, capacity) of locked parts: a seat or a place on the waiting list, by `confirmed`
-    (seats taken, by part id). New seats are written in one query; `has_seats` names the parts the
+    """For each (part id, capacity) of locked parts: a seat or a place on the waiting list, by `counts`
+    (each part's seats, with the reservations), else by `confirmed` (seats taken, by part id; the
+    reservations are read then). New seats are written in one query; `has_seats` names the parts the
     registration already has a seat row on (a pending registration has none, normally)."""
     new = []
+    counts = counts or selectors.part_seats(capacities, confirmed=confirmed)
     for part_id, capacity in capacities:
-        status = status_for(capacity=capacity, confirmed=confirmed.get(part_id, 0))
+        status = status_for(capacity=capacity, confirmed=0, counts=counts[part_id], country=registration.country)
         if part_id in has_seats:
             Seat.objects.filter(registration=registration, part_id=part_id).update(status=status, since=now)
         else:
@@ -96,15 +140,22 @@ def seat_confirm(*, seat: Seat, part: Part, now: datetime.datetime) -> None:
 
 
 def waitlist_promote(*, part: Part, now: datetime.datetime | None = None) -> list[Seat]:
-    """Give free seats of a locked part to the first on its waiting list, each told by e-mail."""
+    """Give free seats of a locked part to the waiting list in its order, each told by e-mail. A seat
+    reserved for a country goes to the first waiting from that country: someone from elsewhere keeps their
+    place in line."""
     now = now or timezone.now()
     promoted = []
-    confirmed = selectors.confirmed_count(part.pk)
+    counts = selectors.part_seats([(part.pk, part.capacity)])[part.pk]
+    if not has_any_seat(counts):
+        return promoted
     for seat in selectors.waitlist(part).select_related("registration"):
-        if status_for(capacity=part.capacity, confirmed=confirmed) != Seat.Status.CONFIRMED:
+        if not has_any_seat(counts):
             break
+        country = seat.registration.country
+        if not has_seat_for(counts, country):
+            continue
         seat_confirm(seat=seat, part=part, now=now)
-        confirmed += 1
+        counts.add(country)
         promoted.append(seat)
     return promoted
 

@@ -78,8 +78,8 @@ def seat_move_up(*, seat: Seat, now: datetime.datetime | None = None) -> Seat:
         seat = Seat.objects.select_related("registration").get(pk=seat.pk)
         if seat.status != Seat.Status.WAITLISTED:
             raise NotWaitlistedError
-        confirmed = selectors.confirmed_count(part.pk)
-        if seats.status_for(capacity=part.capacity, confirmed=confirmed) != Seat.Status.CONFIRMED:
+        counts = selectors.part_seats([(part.pk, part.capacity)])[part.pk]
+        if not seats.has_seat_for(counts, seat.registration.country):  # seats reserved for countries count
             raise PartFullError(
                 _("“%(part)s” is full (capacity: %(capacity)d): nobody can move up until a seat is free.")
                 % {"part": part.name, "capacity": part.capacity}

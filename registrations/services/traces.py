@@ -8,7 +8,8 @@ addresses, for the counts of the grant report.
 
 The portal and export log never stores what staff typed into a search box (`access_detail`), and an e-mail
 log entry's name carries no address (EmailLog.__str__), so neither holds a name or an address to forget.
-Migration 0006 cleaned what earlier versions had left.
+Migration 0006 cleaned what earlier versions had left. The reason staff give for a seat given out of order
+(a text change message on the registration) goes with the person too.
 """
 
 from django.contrib.admin.models import LogEntry
@@ -53,6 +54,12 @@ def _name_by_id_in_admin_log(*, registrations: QuerySet[Registration], email_log
         content_type=email_log_type, object_id__in=_as_text(email_logs)
     )
     LogEntry.objects.filter(entries).update(object_repr=Concat(Value("#"), "object_id"))
+    # Django's own change messages are JSON lists of field names; a text one is the site's own, such as the
+    # reason for a seat given out of order (admin/waitlist.py), which staff write about the person.
+    registration_entries = LogEntry.objects.filter(
+        content_type=registration_type, object_id__in=_as_text(registrations)
+    )
+    registration_entries.exclude(change_message__startswith="[").exclude(change_message="").update(change_message="")
 
 
 def forget_deleted(registrations: QuerySet[Registration]) -> None:

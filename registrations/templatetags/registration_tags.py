@@ -6,13 +6,14 @@ from django.urls import reverse
 from events.models import Event
 from v4project import clock
 
-from ..forms import availability
+from ..forms import availability, country_availability
 from ..models import Part
 from ..selectors import events_open_for_registration, parts_with_availability
 
 register = template.Library()
 
 register.filter("availability", availability)
+register.filter("country_availability", country_availability)
 
 
 @register.inclusion_tag("registrations/includes/registration_call.html")
@@ -23,7 +24,8 @@ def registration_call():
 
 @register.inclusion_tag("registrations/includes/registration_box.html")
 def registration_box(event: Event):
-    """Open or closed, the parts with their seats left, and the Register button (one query)."""
+    """Open or closed, the parts with their seats left (per country where seats are reserved for countries),
+    and the Register button (one query, three with reservations)."""
     now = clock.now()
     has_registration = event.registration_opens is not None
     return {

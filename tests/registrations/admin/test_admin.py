@@ -22,6 +22,8 @@ def part_form(part, **overrides) -> dict:
     for code in ("cs", "sk", "pl", "hu", "en"):
         data[f"name_{code}"] = getattr(part, f"name_{code}")
         data[f"description_{code}"] = ""
+    # The seats reserved per country, edited on the same page: none.
+    data.update({"reservations-TOTAL_FORMS": 0, "reservations-INITIAL_FORMS": 0})
     data.update(overrides)
     return data
 

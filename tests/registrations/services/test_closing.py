@@ -86,6 +86,8 @@ def test_a_part_takes_place_on_a_day_of_the_event(staff_client, olomouc):
         "capacity": "45",
         "order": "3",
         **{f"name_{code}": "Tour" for code in ("cs", "sk", "pl", "hu", "en")},
+        "reservations-TOTAL_FORMS": 0,
+        "reservations-INITIAL_FORMS": 0,
     }
     response = staff_client.post("/admin/registrations/part/add/", data)
     assert "The date must be one of the days of the event." in response.content.decode()

@@ -104,6 +104,13 @@ def zdenka(client, olomouc, settings, django_capture_on_commit_callbacks):
     assert organiser.get("/admin/registrations/registration/export/csv/", {"q": LAST_NAME}).status_code == 200
     seat = registration.seats.get(part=olomouc.seminar)
     assert organiser.post(f"/cs/checkin/seat/{seat.pk}/", {"arrived": "1"}).status_code == 302
+    # Waiting for the bus, she is given a seat out of order, with a reason that names her.
+    tour = registration.seats.get(part=olomouc.tour)
+    Seat.objects.filter(pk=tour.pk).update(status="waitlisted")
+    give = f"/admin/registrations/part/{olomouc.tour.pk}/waitlist/{tour.pk}/give/"
+    reason = {"reason": f"{FIRST_NAME} {LAST_NAME} speaks at the seminar"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert organiser.post(give, reason).status_code == 302
     # A partner association searches the portal for her and exports what it found.
     partner = get_user_model().objects.create_user("partner-cz", password="a-long-password-123")
     czech = Partner.objects.filter(country="CZ").first() or make_partner(country="CZ")
