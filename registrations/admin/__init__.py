@@ -22,7 +22,10 @@ from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import reports
+from . import (
+    organisers,  # noqa: F401 - registers the admin pages for talking to registrants
+    reports,
+)
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
