@@ -457,7 +457,7 @@ class AutomaticRule(RecipientFilter):
     amount = models.PositiveSmallIntegerField(_("how many"), default=1)
     unit = models.CharField(_("unit"), max_length=5, choices=Unit.choices, default=Unit.DAYS)
     direction = models.CharField(_("before or after"), max_length=6, choices=Direction.choices)
-    anchor = models.CharField(_("of the"), max_length=5, choices=Anchor.choices)
+    anchor = models.CharField(_("counted from the"), max_length=5, choices=Anchor.choices)
     # Texts: empty ones keep the built-in translated text of the kind (reminder, thank you).
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     opening = models.TextField(

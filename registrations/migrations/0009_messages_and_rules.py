@@ -122,7 +122,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "anchor",
-                    models.CharField(choices=[("start", "start"), ("end", "end")], max_length=5, verbose_name="of the"),
+                    models.CharField(
+                        choices=[("start", "start"), ("end", "end")], max_length=5, verbose_name="counted from the"
+                    ),
                 ),
                 ("subject", models.CharField(blank=True, max_length=200, verbose_name="subject")),
                 ("subject_cs", models.CharField(blank=True, max_length=200, null=True, verbose_name="subject")),
