@@ -50,6 +50,8 @@ class TextsForm(forms.ModelForm):
         for field in self.checked_texts:
             for code in LANGUAGE_CODES:
                 name = f"{field}_{code}"
+                if name not in self.fields:  # read-only once sent
+                    continue
                 try:
                     check_text(cleaned.get(name) or "")
                 except ValidationError as error:
@@ -69,7 +71,8 @@ class MessageForm(TextsForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not (cleaned.get("subject_en") or "").strip() or not (cleaned.get("body_en") or "").strip():
+        english = [(cleaned.get(name) or "").strip() for name in ("subject_en", "body_en")]
+        if "subject_en" in self.fields and not all(english):
             self.add_error(
                 "subject_en",
                 _("Write the subject and the text in English at least: they stand in for every language left empty."),
@@ -82,8 +85,10 @@ class RuleForm(TextsForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == AutomaticRule.Kind.OTHER and not (
-            (cleaned.get("subject_en") or "").strip() and (cleaned.get("opening_en") or "").strip()
+        if (
+            "subject_en" in self.fields
+            and cleaned.get("kind") == AutomaticRule.Kind.OTHER
+            and not ((cleaned.get("subject_en") or "").strip() and (cleaned.get("opening_en") or "").strip())
         ):
             self.add_error(
                 "subject_en",

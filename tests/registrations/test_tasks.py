@@ -3,10 +3,10 @@ comes with, sent at their moment, once per registrant however often the job runs
 later or cancelled; the reminder's cancel link frees the seat for the waiting list at once."""
 
 import datetime
-import email as email_lib
-import email.policy
 import importlib
 import re
+from email import message_from_bytes
+from email import policy as email_policy
 
 import pytest
 from django.apps import apps
@@ -40,7 +40,8 @@ def run(now, capture) -> int:
 def test_every_new_event_comes_with_a_reminder_and_a_thank_you(olomouc):
     reminder = rule(olomouc, "reminder")
     thanks = rule(olomouc, "thank_you")
-    assert reminder.is_active and thanks.is_active
+    assert reminder.is_active
+    assert thanks.is_active
     assert messaging.rule_moment(reminder) == at(19, 9, 0)  # two days before 21 June, in the morning
     assert messaging.rule_moment(thanks) == at(23, 9, 0)  # the day after the last day, 22 June
     assert thanks.checked_in == "yes"
@@ -112,7 +113,7 @@ def test_the_reminder_carries_the_practical_information_qr_calendar_and_a_cancel
     email = next(email for email in mail.outbox if email.to == [going.email])
     assert email.subject == "Reminder: Closing seminar (en)"
     assert "Parking behind the city hall." in email.body
-    parsed = email_lib.message_from_bytes(email.message().as_bytes(), policy=email_lib.policy.default)
+    parsed = message_from_bytes(email.message().as_bytes(), policy=email_policy.default)
     attached = {part.get_filename(): part.get_content_type() for part in parsed.iter_attachments()}
     assert attached == {f"{olomouc.slug}.ics": "text/calendar", "checkin-qr.png": "image/png"}
     cancel = re.search(r"http://[^/]+(/en/registration/[^/\s]+/cancel/)", email.body).group(1)
@@ -193,5 +194,6 @@ def test_a_rule_relative_to_a_part_goes_at_the_parts_time(django_capture_on_comm
     assert run(at(21, 20, 10), django_capture_on_commit_callbacks) == 0  # 12 hours before 8:15 is 20:15
     assert run(at(21, 20, 20), django_capture_on_commit_callbacks) == 1
     (email,) = mail.outbox
-    assert email.to == [rider.email] and email.subject.startswith("Tomorrow: ")
+    assert email.to == [rider.email]
+    assert email.subject.startswith("Tomorrow: ")
     assert "The bus leaves at 8:15." in email.body
