@@ -58,7 +58,8 @@ def test_an_organiser_writes_checks_and_sends_a_message(organiser, olomouc, djan
     # A preview for a real recipient in each language, never with a real private link.
     assert f"Dobrý den, Jana {czech.last_name}" in change
     assert "Dear Győrffy Ödön" in change
-    assert czech.token not in change and hungarian.token not in change
+    assert czech.token not in change
+    assert hungarian.token not in change
     assert "/registration/preview/" in change
     confirm = organiser.get(f"/admin/registrations/message/{message.pk}/send/").content.decode()
     assert "3 recipients match the filters." in confirm
@@ -69,7 +70,8 @@ def test_an_organiser_writes_checks_and_sends_a_message(organiser, olomouc, djan
     assert all(len(email.to) == 1 and not email.bcc and not email.cc for email in mail.outbox)
     assert EmailLog.objects.filter(kind="message").count() == 3
     message.refresh_from_db()
-    assert message.recipient_count == 3 and message.scheduled_by is not None
+    assert message.recipient_count == 3
+    assert message.scheduled_by is not None
     assert LogEntry.objects.filter(object_id=str(message.pk), change_message__contains="3 recipients").exists()
     # Sent: it can no longer change, nor go twice.
     before = message.subject_en
@@ -144,6 +146,7 @@ def test_an_organiser_subscribes_to_the_digest_and_sees_only_their_own(client, o
     )
     assert response.status_code == 302
     mine = DigestSubscription.objects.exclude(user=colleague).get()
-    assert mine.user.username.startswith("organiser") and mine.language == "hu"
+    assert mine.user.username.startswith("organiser")
+    assert mine.language == "hu"
     listing = organiser.get("/admin/registrations/digestsubscription/").content.decode()
     assert colleague.username not in listing
