@@ -131,7 +131,7 @@ def preview_html(recipients, build) -> str:
     return format_html_join(
         "",
         '<details class="message-preview" lang="{}"><summary>{} – {}</summary>'
-        '<p><strong>{}</strong></p><pre style="white-space:pre-wrap">{}</pre></details>',
+        "<p><strong>{}</strong></p><pre>{}</pre></details>",
         blocks,
     )
 
@@ -157,13 +157,25 @@ def recipients_summary_html(obj, recipients, *, field: str) -> str:
     )
 
 
+class PartsAsCheckboxes:
+    """The parts as checkboxes named with their event (Django's two-box selector fails axe and a phone)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name != "parts":
+            return super().formfield_for_manytomany(db_field, request, **kwargs)
+        kwargs["queryset"] = Part.objects.select_related("event").order_by("event__start_date", "event", "order")
+        kwargs["widget"] = forms.CheckboxSelectMultiple
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        field.label_from_instance = lambda part: f"{part.event.title}: {part.name}"
+        return field
+
+
 @admin.register(Message)
-class MessageAdmin(CheckedFiltersMixin, TabbedTranslationAdmin):
+class MessageAdmin(PartsAsCheckboxes, CheckedFiltersMixin, TabbedTranslationAdmin):
     form = MessageForm
     list_display = ["__str__", "event", "state", "recipient_count", "scheduled_by", "created"]
     list_filter = ["event"]
     list_select_related = ["event", "scheduled_by"]
-    filter_horizontal = ["parts"]
     fieldsets = [
         (_("Recipients"), {"fields": ["event", "parts", "seat_status", "country", "checked_in", "recipients"]}),
         (_("Text in each language"), {"fields": ["subject", "body", "placeholders"]}),
@@ -172,7 +184,8 @@ class MessageAdmin(CheckedFiltersMixin, TabbedTranslationAdmin):
     ]
 
     class Media:
-        css = {"all": ("css/admin.css",)}
+        css = {"all": ("css/admin.css", "css/admin-messages.css")}
+        js = ("js/admin-translation.js", "js/admin-tabs.js")
 
     def get_readonly_fields(self, request, obj=None):
         computed = ["recipients", "placeholders", "state", "send_button", "recipient_count", "scheduled_by", "preview"]
@@ -185,11 +198,6 @@ class MessageAdmin(CheckedFiltersMixin, TabbedTranslationAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "parts":
-            kwargs["queryset"] = Part.objects.select_related("event")
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("state"))
     def state(self, message: Message) -> str:
@@ -272,12 +280,11 @@ class MessageAdmin(CheckedFiltersMixin, TabbedTranslationAdmin):
 
 
 @admin.register(AutomaticRule)
-class AutomaticRuleAdmin(CheckedFiltersMixin, TabbedTranslationAdmin):
+class AutomaticRuleAdmin(PartsAsCheckboxes, CheckedFiltersMixin, TabbedTranslationAdmin):
     form = RuleForm
     list_display = ["__str__", "event", "kind", "when", "is_active", "moment", "sent"]
     list_filter = ["event", "kind", "is_active"]
     list_select_related = ["event", "part"]
-    filter_horizontal = ["parts"]
     fieldsets = [
         (None, {"fields": ["event", "kind", "is_active"]}),
         (_("When"), {"fields": [("amount", "unit", "direction", "anchor"), "part", "moment"]}),
@@ -288,7 +295,8 @@ class AutomaticRuleAdmin(CheckedFiltersMixin, TabbedTranslationAdmin):
     readonly_fields = ["moment", "recipients", "placeholders", "preview"]
 
     class Media:
-        css = {"all": ("css/admin.css",)}
+        css = {"all": ("css/admin.css", "css/admin-messages.css")}
+        js = ("js/admin-translation.js", "js/admin-tabs.js")
 
     @admin.display(description=_("when"))
     def when(self, rule: AutomaticRule) -> str:
