@@ -5,7 +5,16 @@ from django.utils.translation import get_language
 from .models import DatePrecision, Event
 
 
-def event_json_ld(event: Event, *, url: str) -> dict | None:
+def postal_address(event: Event) -> dict:
+    """The venue's address as far as it is known: an unknown street is left out, not sent empty."""
+    address = {"@type": "PostalAddress", "addressLocality": event.city, "addressCountry": event.country}
+    if event.address:
+        address["streetAddress"] = event.address
+    return {name: value for name, value in address.items() if value}
+
+
+def event_json_ld(event: Event, *, url: str, image: str | None = None) -> dict | None:
+    """The offer (registration) is added by the registrations app, which knows the seats."""
     if event.start_date is None or event.date_precision == DatePrecision.UNKNOWN:
         return None
     month_only = event.date_precision == DatePrecision.MONTH
@@ -22,12 +31,7 @@ def event_json_ld(event: Event, *, url: str) -> dict | None:
         "location": {
             "@type": "Place",
             "name": event.venue or event.city,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": event.address,
-                "addressLocality": event.city,
-                "addressCountry": event.country,
-            },
+            "address": postal_address(event),
         },
         "organizer": {
             "@type": "Organization",
@@ -35,6 +39,8 @@ def event_json_ld(event: Event, *, url: str) -> dict | None:
             "url": event.host.web,
         },
     }
+    if image:
+        data["image"] = [image]
     if event.end_date and not month_only:
         data["endDate"] = event.end_date.isoformat()
     return data

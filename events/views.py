@@ -115,11 +115,12 @@ class EventDetailView(DetailView):
         photos = event.photos.all()
         og_image = photos[0].renditions[-1]["name"] if photos and photos[0].renditions else None
         url = self.request.build_absolute_uri(event.get_absolute_url())
+        image = self.request.build_absolute_uri(default_storage.url(og_image)) if og_image else None
         return super().get_context_data(
             programme_days=programme_days.items(),
             speakers=speakers,
-            og_image=self.request.build_absolute_uri(default_storage.url(og_image)) if og_image else None,
-            json_ld=event_json_ld(event, url=url),
+            og_image=image,
+            json_ld=event_json_ld(event, url=url, image=image),
             **kwargs,
         )
 

@@ -9,7 +9,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.utils import formats
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -66,8 +66,18 @@ class PartChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
     def label_from_instance(self, part: Part) -> str:
-        when = formats.date_format(part.date, "DATE_FORMAT")
-        return " · ".join(text for text in (part.name, when, availability(part)) if text)
+        """Name, date and times, seats left; below, in smaller type, where to meet and what the part includes,
+        so one chooses knowing what the study tour is (escaped: staff write these texts)."""
+        label = " · ".join(text for text in (part.name, part.when(), availability(part)) if text)
+        details = [gettext("Where to meet") + ": " + part.meeting_place] if part.meeting_place else []
+        details += [part.description] if part.description else []
+        if not details:
+            return label
+        return format_html(
+            '{}<span class="part-choice__details">{}</span>',
+            label,
+            format_html_join("", "<span>{}</span>", ((d,) for d in details)),
+        )
 
 
 class ErrorSummaryMixin:

@@ -1,9 +1,13 @@
 """Parts of an event, registrations, their seats and the e-mails sent. The rules live in `services.py`."""
 
+import datetime
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Country, Event, Partner
@@ -23,6 +27,9 @@ DETAIL_FIELDS = (
     "consent_photos",
     "consent_sharing",
 )
+
+# Parts' times are wall-clock times where the event takes place (the four countries share this zone).
+PART_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Prague")
 
 # Maximum lengths of the free texts; the forms enforce them (a TextField's max_length is not a DB limit).
 LONG_TEXT_MAX_LENGTH = 1000
@@ -87,6 +94,28 @@ class Part(models.Model):
             raise ValidationError({"start_time": _("Enter the start time too, or leave both times empty.")})
         if self.start_time is not None and self.end_time is not None and self.end_time <= self.start_time:
             raise ValidationError({"end_time": _("The end time must be after the start time.")})
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """The start as an aware instant (None for a whole-day part): summer and winter time alike."""
+        if self.start_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=PART_TIME_ZONE)
+
+    @property
+    def ends_at(self) -> datetime.datetime | None:
+        if self.start_time is None or self.end_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=PART_TIME_ZONE)
+
+    def when(self) -> str:
+        """ "21 June 2023, 09:00–17:00" in the active language; the date alone for a whole-day part."""
+        text = formats.date_format(self.date, "DATE_FORMAT")
+        if self.start_time is not None:
+            text += ", " + formats.time_format(self.start_time, "TIME_FORMAT")
+            if self.end_time is not None:
+                text += "–" + formats.time_format(self.end_time, "TIME_FORMAT")
+        return text
 
     @property
     def seats_left(self) -> int | None:

@@ -272,6 +272,9 @@ elif EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "V4 seminar <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where answers to the site's e-mails go (their Reply-To), also named in every e-mail's footer: the
+# organisers, since the sender is a no-reply address. SMO ČR's general address unless the deployment says.
+EMAIL_REPLY_TO = env_str("EMAIL_REPLY_TO", "smocr@smocr.cz")
 
 # Background work (e-mails, scheduled jobs) on Django's task framework: each task is a row of the database
 # the site already has, written in the same transaction as the change that causes it, and run by

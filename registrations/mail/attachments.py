@@ -6,8 +6,10 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
-from events.calendar import Entry, calendar_bytes, location_of
+from events.calendar import Entry, calendar_bytes, location_of, with_practical_information
+from events.models import Event
 
 from ..models import Part, Registration
 
@@ -31,9 +33,16 @@ def qr_svg(data: str, *, title: str = "") -> bytes:
     return buffer.getvalue()
 
 
+def part_entry_description(part: Part, event: Event) -> str:
+    """What a part includes, where to meet and the event's practical information, in the active language."""
+    meeting = f"{gettext('Where to meet')}: {part.meeting_place}" if part.meeting_place else ""
+    text = "\n\n".join(filter(None, [part.description, meeting]))
+    return with_practical_information(text, event.practical_information)
+
+
 def parts_calendar_bytes(registration: Registration, parts: list[Part]) -> bytes:
-    """One whole-day entry per part, in the registrant's language; the link is the public event page, as
-    calendars get shared."""
+    """One entry per part, in the registrant's language: from its start to its end time in Prague time, or the
+    whole day when it has no times; the link is the public event page, as calendars get shared."""
     event = registration.event
     with translation.override(registration.language):
         url = f"{settings.SITE_URL}{event.get_absolute_url()}"
@@ -43,9 +52,11 @@ def parts_calendar_bytes(registration: Registration, parts: list[Part]) -> bytes
                 first_day=part.date,
                 last_day=part.date,
                 summary=f"{event.title}: {part.name}",
-                description=part.description,
+                description=part_entry_description(part, event),
                 url=url,
-                location=location_of(event),
+                location=part.meeting_place or location_of(event),
+                starts_at=part.starts_at,
+                ends_at=part.ends_at,
             )
             for part in parts
         ]

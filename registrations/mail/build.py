@@ -5,12 +5,12 @@ import email.message
 import email.policy
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event
+from v4project.mail import SiteEmail, contact_address
 
 from .. import selectors
 from ..models import EmailLog, Part, Registration, Seat
@@ -21,8 +21,10 @@ QR_CONTENT_ID = "checkin-qr@v4-partnership"
 WITH_ATTACHMENTS = {EmailLog.Kind.REGISTRATION_CONFIRMED, EmailLog.Kind.MOVED_UP, EmailLog.Kind.CHANGED}
 
 
-class RegistrationEmail(EmailMultiAlternatives):
-    """Text bodies go as 8bit unless a line passes RFC 5322's 998 characters, as Django sent them before
+class RegistrationEmail(SiteEmail):
+    """Every e-mail to a registrant: Reply-To the organisers, Auto-Submitted and its language (SiteEmail).
+
+    Text bodies go as 8bit unless a line passes RFC 5322's 998 characters, as Django sent them before
     6.0. With the email package's default of 78, every private link (longer than that) would be cut by
     quoted-printable soft line breaks: unreadable in the console backend a newcomer reads the links from,
     and in any raw view of the message."""
@@ -67,6 +69,7 @@ def email_context(registration: Registration, *, kind: str, token: str | None, p
 def render(kind: str, context: dict, *, to: str) -> RegistrationEmail:
     """The e-mail of `kind` from its three templates, in the active language."""
     # A subject is one line: collapse whatever line breaks the template left.
+    context = {**context, "contact_email": contact_address()}
     subject = " ".join(render_to_string(f"emails/{kind}_subject.txt", context).split())
     message = RegistrationEmail(subject=subject, body=render_to_string(f"emails/{kind}.txt", context), to=[to])
     message.attach_alternative(render_to_string(f"emails/{kind}.html", context), "text/html")

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from v4project.mail import contact_address
+
 from .. import selectors
 from ..models import AutomaticRule, Message, Registration, Seat
 from .attachments import checkin_url, parts_calendar_bytes
@@ -51,6 +53,7 @@ def _context(registration: Registration, token: str | None) -> dict:
 
 
 def _email(template: str, context: dict, *, subject: str, to: str) -> RegistrationEmail:
+    context = {**context, "contact_email": contact_address()}
     message = RegistrationEmail(
         subject=" ".join(subject.split()), body=render_to_string(f"emails/{template}.txt", context), to=[to]
     )

@@ -6,13 +6,13 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import Event
+from v4project.mail import SiteEmail
 
 from ..models import DigestSubscription, EmailLog, Registration, Seat
 
@@ -67,7 +67,7 @@ def digest_send_due(*, now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def digest_message(subscription: DigestSubscription, *, rows: list[dict], day: datetime.date) -> EmailMessage:
+def digest_message(subscription: DigestSubscription, *, rows: list[dict], day: datetime.date) -> SiteEmail:
     with translation.override(subscription.language):
         context = {
             "rows": rows,
@@ -77,8 +77,5 @@ def digest_message(subscription: DigestSubscription, *, rows: list[dict], day: d
             "failed_url": f"{settings.SITE_URL}{reverse('admin:registrations_emaillog_changelist')}?state=failed",
         }
         subject = " ".join(render_to_string("emails/digest_subject.txt", context).split())
-        message = EmailMessage(
-            subject=subject, body=render_to_string("emails/digest.txt", context), to=[subscription.user.email]
-        )
-        message.extra_headers["Content-Language"] = subscription.language
-        return message
+        body = render_to_string("emails/digest.txt", context)
+        return SiteEmail(subject=subject, body=body, to=[subscription.user.email], language=subscription.language)

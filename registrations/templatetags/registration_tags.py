@@ -1,11 +1,13 @@
 """How pages of the `events` app show registration, without `events` importing this app."""
 
 from django import template
+from django.urls import reverse
 
 from events.models import Event
 from v4project import clock
 
 from ..forms import availability
+from ..models import Part
 from ..selectors import events_open_for_registration, parts_with_availability
 
 register = template.Library()
@@ -31,3 +33,43 @@ def registration_box(event: Event):
         "has_registration": has_registration,
         "parts": parts_with_availability(event) if has_registration else [],
     }
+
+
+@register.inclusion_tag("registrations/includes/register_button.html")
+def register_button(event: Event):
+    """On a phone the registration box comes after the whole programme: a Register button near the top."""
+    show = event.registration_is_open(clock.now()) and event.parts.exists()
+    return {"event": event, "show": show}
+
+
+@register.inclusion_tag("registrations/includes/registration_parts.html")
+def registration_parts(event: Event):
+    """What one can register for: each part with its date, times, where to meet and what it includes."""
+    parts = list(Part.objects.filter(event=event)) if event.registration_opens is not None else []
+    return {"parts": parts}
+
+
+# The currency of the host country: the offer is free, but search engines expect a currency with a price.
+CURRENCIES = {"CZ": "CZK", "SK": "EUR", "PL": "PLN", "HU": "HUF"}
+
+
+@register.simple_tag(takes_context=True)
+def with_offers(context, data: dict | None, event: Event) -> dict | None:
+    """The event's schema.org data with its `offers`: free, in stock while any part has a seat left (or no
+    limit), sold out when every part is full, valid from the moment registration opens."""
+    if not data or event.registration_opens is None:
+        return data
+    parts = parts_with_availability(event)
+    if not parts:
+        return data
+    full = all(part.seats_left == 0 for part in parts)
+    url = context["request"].build_absolute_uri(reverse("registrations:register", kwargs={"slug": event.slug}))
+    offer = {
+        "@type": "Offer",
+        "price": 0,
+        "priceCurrency": CURRENCIES.get(event.country, "EUR"),
+        "availability": "https://schema.org/SoldOut" if full else "https://schema.org/InStock",
+        "url": url,
+        "validFrom": event.registration_opens.isoformat(),
+    }
+    return {**data, "isAccessibleForFree": True, "offers": offer}

@@ -136,6 +136,7 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
         f"registration/{active.token}/cancel/",
         f"registration/{active.token}/delete/",
         f"registration/{begun.token}/",
+        f"events/{event.slug}/",  # with its parts: times, where to meet, what each includes; the phone's button
     ]
 
 
@@ -149,11 +150,19 @@ def test_public_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang,
     assert problems == [], "\n".join(problems)
 
 
+def with_times_and_a_meeting_place(part) -> None:
+    """Test data, not content (facts.md gives no times): the seminar's times and meeting place shown too."""
+    part.start_time, part.end_time = datetime.time(9, 0), datetime.time(16, 30)
+    for lang in LANGUAGES:
+        setattr(part, f"meeting_place_{lang}", f"Main entrance ({lang})")
+    part.save()
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_registration_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
     seed_content()
-    seed_parts()
+    with_times_and_a_meeting_place(seed_parts()[0])
     pages = registration_paths(Event.objects.get(slug="olomouc-2023"), language=lang)
     problems = check_pages(new_page, live_server, lang, width, pages)
     # The form sent empty: the error summary and the errors beside each field.

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from registrations.mail import recipients as recipient_selection
@@ -108,6 +108,7 @@ def test_only_the_filtered_recipients_get_the_message(olomouc, django_capture_on
     assert message.sent_at
 
 
+@translation.override("en")
 def test_unknown_placeholders_and_lone_braces_are_refused_with_a_message():
     assert placeholders_used("Dear {name}, see {link}; {{not a placeholder}}") == {"name", "link"}
     for text, words in [
