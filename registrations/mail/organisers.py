@@ -98,7 +98,6 @@ def build_rule_email(registration: Registration, *, rule: AutomaticRule, token: 
             opening_html=fill_html(opening, filled),
             text_language=opening_language,
             reminder=reminder,
-            practical_information=getattr(registration.event, "practical_information", ""),
             cancel_url=(
                 absolute(reverse("registrations:cancel", kwargs={"token": token}))
                 if token and reminder and registration.status == Registration.Status.ACTIVE
