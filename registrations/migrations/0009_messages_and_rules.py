@@ -14,7 +14,13 @@ def default_rules(apps, schema_editor):
         if AutomaticRule.objects.filter(event=event).exists():
             continue
         AutomaticRule.objects.create(
-            event=event, kind="reminder", amount=2, unit="days", direction="before", anchor="start"
+            event=event,
+            kind="reminder",
+            amount=2,
+            unit="days",
+            direction="before",
+            anchor="start",
+            seat_status="confirmed",
         )
         AutomaticRule.objects.create(
             event=event, kind="thank_you", amount=1, unit="days", direction="after", anchor="end", checked_in="yes"

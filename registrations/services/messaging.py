@@ -171,8 +171,8 @@ def rules_send_due(*, now: datetime.datetime | None = None) -> int:
 
 
 def default_rules_create(*, event: Event) -> list[AutomaticRule]:
-    """The two rules every event comes with: a reminder two days before, a thank-you the day after to those
-    who were checked in. Staff edit them or switch them off."""
+    """The two rules every event comes with: a reminder two days before to those holding a seat, a thank-you
+    the day after to those who were checked in. Staff edit them or switch them off."""
     return [
         AutomaticRule.objects.create(
             event=event,
@@ -181,6 +181,7 @@ def default_rules_create(*, event: Event) -> list[AutomaticRule]:
             unit=AutomaticRule.Unit.DAYS,
             direction=AutomaticRule.Direction.BEFORE,
             anchor=AutomaticRule.Anchor.START,
+            seat_status=RecipientFilter.SeatStatus.CONFIRMED,
         ),
         AutomaticRule.objects.create(
             event=event,

@@ -45,6 +45,7 @@ def test_every_new_event_comes_with_a_reminder_and_a_thank_you(olomouc):
     assert messaging.rule_moment(reminder) == at(19, 9, 0)  # two days before 21 June, in the morning
     assert messaging.rule_moment(thanks) == at(23, 9, 0)  # the day after the last day, 22 June
     assert thanks.checked_in == "yes"
+    assert reminder.seat_status == "confirmed"  # those holding a seat; not the waiting list or the unconfirmed
     olomouc.seminar.start_time = datetime.time(9, 30)
     olomouc.seminar.save()
     reminder.unit, reminder.amount = "hours", 3
@@ -129,6 +130,7 @@ def test_nobody_who_registered_after_the_moment_or_cancelled_gets_the_reminder(
     olomouc, django_capture_on_commit_callbacks
 ):
     early = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed")
+    make_registration(olomouc, parts=[olomouc.seminar])  # never confirmed the address: holds no seat
     cancelled = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed")
     services.registration_cancel(registration=cancelled, notify=False)
     late = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed")
