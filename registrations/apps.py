@@ -21,6 +21,14 @@ class RegistrationsConfig(AppConfig):
 
         post_migrate.connect(ensure_staff_groups, sender=self, dispatch_uid="ensure_staff_groups")
 
+        from django.db.models.signals import post_save
+
+        from events.models import Event
+
+        from .services.messaging import on_event_created
+
+        post_save.connect(on_event_created, sender=Event, dispatch_uid="registrations_default_rules")
+
         from v4project import pagecache
 
         from .models import CountryReservation, Part, Seat

@@ -335,6 +335,8 @@ class EmailLog(models.Model):
         DATA_DELETED = "data_deleted", _("registration and personal data deleted")
         SUBSTITUTE_OFFER = "substitute_offer", _("a place offered by a colleague")
         SUBSTITUTED = "substituted", _("place handed to a colleague")
+        MESSAGE = "message", _("message from the organisers")
+        AUTOMATIC = "automatic", _("automatic e-mail")
 
     registration = models.ForeignKey(
         Registration,
@@ -353,6 +355,18 @@ class EmailLog(models.Model):
         Part, verbose_name=_("part"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # What a message from the organisers or an automatic e-mail is built from, when it is sent.
+    message = models.ForeignKey(
+        "Message", verbose_name=_("message"), on_delete=models.SET_NULL, null=True, blank=True, related_name="emails"
+    )
+    rule = models.ForeignKey(
+        "AutomaticRule",
+        verbose_name=_("automatic e-mail"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="emails",
+    )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     recipient = models.EmailField(_("recipient"), max_length=254, blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
@@ -474,3 +488,155 @@ class ReportedAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} {self.date} {self.country}: {self.participants}"
+
+
+# Talking to registrants (issue 16): messages from the organisers, automatic e-mails on a schedule, and the
+# organisers' daily digest. Texts are per language (modeltranslation: `subject_cs` … `subject_en`); an empty
+# language falls back to English, never to another registrant's language.
+
+
+class RecipientFilter(models.Model):
+    """Who receives an e-mail of the organisers: every filter left empty means everyone not cancelled."""
+
+    class SeatStatus(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+        PENDING = "pending", _("not yet confirmed")
+
+    class CheckedIn(models.TextChoices):
+        YES = "yes", _("checked in")
+        NO = "no", _("not checked in")
+
+    parts = models.ManyToManyField(
+        Part,
+        verbose_name=_("parts of the programme"),
+        related_name="+",
+        blank=True,
+        help_text=_("Only people registered for one of these parts; none chosen: every part."),
+    )
+    seat_status = models.CharField(_("seat status"), max_length=12, choices=SeatStatus.choices, blank=True)
+    country = models.CharField(_("country"), max_length=5, choices=RegistrantCountry.choices, blank=True)
+    checked_in = models.CharField(_("check-in"), max_length=3, choices=CheckedIn.choices, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Message(RecipientFilter):
+    """A message from the organisers to the registrants of an event, each in their own language."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("text"), max_length=10000, blank=True)
+    send_at = models.DateTimeField(
+        _("send at"), null=True, blank=True, help_text=_("Leave empty to send at once when you choose to send.")
+    )
+    scheduled_at = models.DateTimeField(_("sending ordered"), null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    recipient_count = models.PositiveIntegerField(_("recipients"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("message to registrants")
+        verbose_name_plural = _("messages to registrants")
+        permissions = [("send_message", _("Can send messages to registrants"))]
+
+    def __str__(self) -> str:
+        return self.subject_en or self.subject_cs or f"#{self.pk}"
+
+
+class AutomaticRule(RecipientFilter):
+    """An e-mail sent by itself at a moment relative to the event or one of its parts."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("reminder (practical information, QR code, calendar, cancel link)")
+        THANK_YOU = "thank_you", _("thank you")
+        OTHER = "other", _("own text")
+
+    class Anchor(models.TextChoices):
+        START = "start", _("start")
+        END = "end", _("end")
+
+    class Unit(models.TextChoices):
+        DAYS = "days", _("days")
+        HOURS = "hours", _("hours")
+
+    class Direction(models.TextChoices):
+        BEFORE = "before", _("before")
+        AFTER = "after", _("after")
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
+    part = models.ForeignKey(
+        Part,
+        verbose_name=_("part of the programme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The moment is counted from this part; empty: from the event."),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    is_active = models.BooleanField(_("switched on"), default=True)
+    amount = models.PositiveSmallIntegerField(_("how many"), default=1)
+    unit = models.CharField(_("unit"), max_length=5, choices=Unit.choices, default=Unit.DAYS)
+    direction = models.CharField(_("before or after"), max_length=6, choices=Direction.choices)
+    anchor = models.CharField(_("counted from the"), max_length=5, choices=Anchor.choices)
+    # Texts: empty ones keep the built-in translated text of the kind (reminder, thank you).
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    opening = models.TextField(
+        _("opening paragraph"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Leave empty to keep the built-in text in each language."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "pk"]
+        verbose_name = _("automatic e-mail")
+        verbose_name_plural = _("automatic e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.get_kind_display()} #{self.pk}"
+
+
+class RuleDelivery(models.Model):
+    """That a registrant was sent a rule's e-mail: at most one per rule and registration, recorded in the same
+    transaction as the e-mail, so neither a second run nor a restarted worker sends it again."""
+
+    rule = models.ForeignKey(AutomaticRule, verbose_name=_("automatic e-mail"), on_delete=models.CASCADE)
+    registration = models.ForeignKey(Registration, verbose_name=_("registration"), on_delete=models.CASCADE)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("automatic e-mail sent")
+        verbose_name_plural = _("automatic e-mails sent")
+        constraints = [models.UniqueConstraint("rule", "registration", name="rule_delivery_once")]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id}/{self.registration_id}"
+
+
+class DigestSubscription(models.Model):
+    """An organiser who gets the daily digest of an event's news, in the language chosen here."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="digest_subscription"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    is_active = models.BooleanField(_("subscribed"), default=True)
+    last_sent_on = models.DateField(_("last sent"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("daily digest subscription")
+        verbose_name_plural = _("daily digest subscriptions")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -23,6 +23,13 @@ ORGANISER_EXTRA = [
     ("registrations", "change_countryreservation"),
     ("registrations", "delete_countryreservation"),
     ("registrations", "view_countryreservation"),
+    # Talking to registrants (in this list, not ORGANISER_MODELS: migration 0003 runs before these models exist).
+    *[
+        ("registrations", f"{action}_{name}")
+        for name in ("message", "automaticrule", "digestsubscription")
+        for action in ("add", "change", "delete", "view")
+    ],
+    ("registrations", "send_message"),
     ("events", "view_event"),
     ("events", "view_partner"),
     # Sign-in lockouts (accounts): organisers see them and lift them.

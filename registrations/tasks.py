@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.tasks import task
 
 from .mail.send import resume_stalled
+from .services.digest import digest_send_due
+from .services.messaging import rules_send_due
 from .services.privacy import event_anonymise, events_due_for_anonymisation
 from .services.registration import registration_expire_unconfirmed
 from .services.reservations import reservations_release_due
@@ -55,3 +57,17 @@ def clear_expired_sessions() -> None:
 def prune_finished_tasks() -> None:
     """Finished tasks' records older than a week (they hold ids, never personal data)."""
     call_command("prune_db_task_results", min_age_days=7, verbosity=0)
+
+
+@cron("*/10 * * * *")
+@task()
+def send_automatic_emails() -> int:
+    """The automatic e-mails whose moment has come (reminders, thank-yous), each once per registrant."""
+    return rules_send_due()
+
+
+@cron("0 7 * * *")
+@task()
+def send_daily_digests() -> int:
+    """The organisers' daily digest of the last 24 hours, to those who subscribed, once a day."""
+    return digest_send_due()

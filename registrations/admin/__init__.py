@@ -25,7 +25,13 @@ from ..selectors import waitlist_position
 from ..services import privacy
 from ..services import registration as services
 from ..services import reservations as reservation_services
-from . import documents, funder, reports, substitute
+from . import (
+    documents,
+    funder,
+    organisers,  # noqa: F401 - registers the admin pages for talking to registrants
+    reports,
+    substitute,
+)
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 from .reservations import CountryReservationInline

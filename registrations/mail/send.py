@@ -21,9 +21,10 @@ from django.db.models import F, Q
 from django.tasks import task
 from django.utils import timezone
 
-from ..models import EmailLog, Part, Registration
+from ..models import AutomaticRule, EmailLog, Message, Part, Registration
 from ..tokens import current_token, private_token, token_hash
 from .build import build_farewell, build_message
+from .organisers import build_message_email, build_rule_email
 
 logger = logging.getLogger(__name__)
 
@@ -35,12 +36,21 @@ WITH_LINK = {
     EmailLog.Kind.CHANGED,
     EmailLog.Kind.LINK_AGAIN,
     EmailLog.Kind.SUBSTITUTE_OFFER,
+    EmailLog.Kind.MESSAGE,
+    EmailLog.Kind.AUTOMATIC,
 }
 # Kinds whose log keeps no address once sent: the registration they were about is gone.
 WITHOUT_REGISTRATION = {EmailLog.Kind.DATA_DELETED, EmailLog.Kind.SUBSTITUTED}
 
 
-def email_enqueue(registration: Registration, kind: str, *, part: Part | None = None) -> EmailLog | None:
+def email_enqueue(
+    registration: Registration,
+    kind: str,
+    *,
+    part: Part | None = None,
+    message: Message | None = None,
+    rule: AutomaticRule | None = None,
+) -> EmailLog | None:
     """Record the e-mail and its task now, in the caller's transaction (so "sent within the hour" is known
     at once, and nothing is sent for a change that is rolled back). A walk-in added at the door without an
     address gets nothing (None)."""
@@ -50,6 +60,8 @@ def email_enqueue(registration: Registration, kind: str, *, part: Part | None = 
         registration=registration,
         event_id=registration.event_id,
         part=part,
+        message=message,
+        rule=rule,
         kind=kind,
         language=registration.language,
         recipient=registration.email,
@@ -113,11 +125,11 @@ def deliver(*, log_id: int, now: datetime.datetime | None = None) -> EmailLog | 
     now = now or timezone.now()
     if not _claim(log_id, now):
         return None
-    log = EmailLog.objects.select_related("registration__event", "event", "part").get(pk=log_id)
+    log = EmailLog.objects.select_related("registration__event", "event", "part", "message", "rule").get(pk=log_id)
     try:
         if log.registration is not None:
             link = link_token(log.registration) if log.kind in WITH_LINK else None
-            message = build_message(log.registration, kind=log.kind, token=link, part=log.part)
+            message = _build(log, link)
         else:
             message = build_farewell(kind=log.kind, event=log.event, language=log.language, to=log.recipient)
         log.subject = message.subject[:300]
@@ -132,6 +144,18 @@ def deliver(*, log_id: int, now: datetime.datetime | None = None) -> EmailLog | 
         fields.append("recipient")
     log.save(update_fields=fields)
     return log
+
+
+def _build(log: EmailLog, link: str | None):
+    if log.kind == EmailLog.Kind.MESSAGE:
+        if log.message is None:
+            raise LookupError("the message was deleted before it was sent")
+        return build_message_email(log.registration, message=log.message, token=link)
+    if log.kind == EmailLog.Kind.AUTOMATIC:
+        if log.rule is None:
+            raise LookupError("the automatic e-mail was deleted before it was sent")
+        return build_rule_email(log.registration, rule=log.rule, token=link)
+    return build_message(log.registration, kind=log.kind, token=link, part=log.part)
 
 
 def _failed(log: EmailLog, error: Exception, *, now: datetime.datetime) -> EmailLog:
@@ -161,7 +185,7 @@ def email_send_again(log: EmailLog) -> EmailLog:
     """Staff send a recorded e-mail again: a new log entry and task, in the registrant's language, with the
     link as it stands (sending again never replaces it)."""
     with transaction.atomic():
-        return email_enqueue(log.registration, log.kind, part=log.part)
+        return email_enqueue(log.registration, log.kind, part=log.part, message=log.message, rule=log.rule)
 
 
 def resume_stalled(*, now: datetime.datetime | None = None) -> int:

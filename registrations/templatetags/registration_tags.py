@@ -58,8 +58,12 @@ CURRENCIES = {"CZ": "CZK", "SK": "EUR", "PL": "PLN", "HU": "HUF"}
 @register.simple_tag(takes_context=True)
 def with_offers(context, data: dict | None, event: Event) -> dict | None:
     """The event's schema.org data with its `offers`: free, in stock while any part has a seat left (or no
-    limit), sold out when every part is full, valid from the moment registration opens."""
+    limit), sold out when every part is full, valid from the moment registration opens until it closes.
+    Once registration has closed there is nothing to offer, and no link to a form that takes no one."""
     if not data or event.registration_opens is None:
+        return data
+    ends = event.registration_ends_at
+    if ends is not None and clock.now() >= ends:
         return data
     parts = parts_with_availability(event)
     if not parts:
@@ -74,4 +78,6 @@ def with_offers(context, data: dict | None, event: Event) -> dict | None:
         "url": url,
         "validFrom": event.registration_opens.isoformat(),
     }
+    if ends is not None:
+        offer["validThrough"] = ends.isoformat()
     return {**data, "isAccessibleForFree": True, "offers": offer}

@@ -85,6 +85,17 @@ def test_no_practical_information_no_empty_heading(olomouc, django_capture_on_co
     assert "Where to meet" not in message.body
 
 
+def organisers_text(event, kind) -> dict:
+    """What a message from the organisers or an automatic e-mail is built from (issue 16's kinds)."""
+    from registrations.models import AutomaticRule, Message
+
+    if kind == EmailLog.Kind.MESSAGE:
+        return {"message": Message.objects.create(event=event, subject_en="Bus", body_en="Dear {name}")}
+    if kind == EmailLog.Kind.AUTOMATIC:
+        return {"rule": AutomaticRule.objects.get(event=event, kind=AutomaticRule.Kind.REMINDER)}
+    return {}
+
+
 def every_registration_email(event, capture) -> list:
     """One e-mail of every kind the site sends to registrants, each from its own registration."""
     kinds = [
@@ -96,7 +107,7 @@ def every_registration_email(event, capture) -> list:
     with capture(execute=True):
         for kind in kinds:
             registration = make_registration(event, parts=[event.seminar], seat_status="confirmed", language="pl")
-            email_enqueue(registration, kind, part=event.seminar)
+            email_enqueue(registration, kind, part=event.seminar, **organisers_text(event, kind))
         email_enqueue_farewell(make_registration(event, language="pl"), EmailLog.Kind.DATA_DELETED)
     assert len(mail.outbox) == len(kinds) + 1
     return mail.outbox

@@ -18,11 +18,20 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events.models import Partner
 from registrations.admin.reports import event_overview
-from registrations.models import EmailLog, PartnerMembership, PortalAccessLog, Registration, Seat
+from registrations.models import (
+    EmailLog,
+    Message,
+    PartnerMembership,
+    PortalAccessLog,
+    Registration,
+    RuleDelivery,
+    Seat,
+)
+from registrations.services import messaging
 from tests.factories import make_partner, make_registration
 from tests.registrations.conftest import form_data
 from tests.registrations.staff_users import make_user
@@ -119,6 +128,13 @@ def zdenka(client, olomouc, settings, django_capture_on_commit_callbacks):
     portal.force_login(partner)
     assert portal.get(f"/cs/portal/events/{olomouc.slug}/", {"q": LAST_NAME}).status_code == 200
     assert portal.get(f"/cs/portal/events/{olomouc.slug}/participants.csv", {"q": EMAIL}).status_code == 200
+    # A message from the organisers naming her in its subject, and the automatic reminder (issue 16).
+    message = Message.objects.create(event=olomouc, subject_en="{name}: the bus", body_en="Dear {name}, {parts}")
+    with django_capture_on_commit_callbacks(execute=True):
+        messaging.message_send(message=message, user=None)
+        messaging.rules_send_due(now=timezone.make_aware(datetime.datetime(2023, 6, 19, 9, 5)))
+    assert RuleDelivery.objects.filter(registration=registration).exists()
+    assert EmailLog.objects.filter(registration=registration, kind="message", subject__contains=LAST_NAME).exists()
     # Someone else, who stays: the counts must not lose them.
     make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", country="SK")
     assert text_columns_holding(*TRACES)  # the scan does find her before
