@@ -13,10 +13,10 @@ from django.utils.translation import get_language, gettext
 
 from .. import selectors
 from ..exceptions import ConfirmationExpiredError, RegistrationError
-from ..forms import DetailsForm
+from ..forms import DetailsForm, details_initial
 from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
-from ..models import DETAIL_FIELDS, Registration, Seat
+from ..models import Registration, Seat
 from ..services import registration as services
 
 
@@ -42,7 +42,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     form = None
     can_change = registration.status != Registration.Status.CANCELLED and not is_expired(registration)
     if can_change and event.changes_are_open():
-        initial = {field: getattr(registration, field) for field in DETAIL_FIELDS}
+        initial = details_initial(registration)
         initial["parts"] = selectors.current_part_ids(registration)
         # Once registration has closed, only the parts already held are offered: they can be dropped.
         held = None if event.registration_is_open() else initial["parts"]

@@ -6,11 +6,13 @@ from events.models import Event
 from v4project import clock
 
 from ..forms import availability
+from ..phones import phone_display
 from ..selectors import events_open_for_registration, parts_with_availability
 
 register = template.Library()
 
 register.filter("availability", availability)
+register.filter("phone", phone_display)
 
 
 @register.inclusion_tag("registrations/includes/registration_call.html")
