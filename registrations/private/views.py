@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from .. import selectors
+from ..details import recorded_details
 from ..exceptions import ConfirmationExpiredError, RegistrationError
 from ..forms import DetailsForm, details_initial
 from ..http import UnknownLinkError, private_view
@@ -67,6 +68,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "event": event,
         "name": registration.full_name(get_language()),
         "rows": rows,
+        "details": recorded_details(registration),
         "has_confirmed": any(row["status"] == Seat.Status.CONFIRMED for row in rows),
         "expired": is_expired(registration),
         "form": form,
