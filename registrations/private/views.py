@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext
 
 from .. import selectors
 from ..details import recorded_details
+from ..drafts import draft_from_registration, draft_keep
 from ..exceptions import ConfirmationExpiredError, RegistrationError
 from ..forms import DetailsForm, details_initial
 from ..http import UnknownLinkError, private_view
@@ -90,7 +91,13 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("registrations:manage", token=token)
 
     def page(status: int = 200, error: str = "") -> HttpResponse:
-        context = {"registration": registration, "event": registration.event, "token": token, "error": error}
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "name": registration.full_name(get_language()),
+            "token": token,
+            "error": error,
+        }
         return render(request, "registrations/confirm.html", context, status=status)
 
     if is_expired(registration):
@@ -122,6 +129,21 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("registrations:manage", token=token)
     context = {"registration": registration, "event": registration.event, "token": token}
     return render(request, "registrations/cancel.html", context)
+
+
+@private_view("POST")
+def register_again(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Register again" after cancelling (or after the confirmation link expired): the form, filled in with
+    the previous answers, which travel with the registrant (drafts.py), never in a URL. The new registration
+    confirms its address and the privacy notice as every registration does."""
+    registration = registration_or_404(token)
+    event = registration.event
+    gone = registration.status == Registration.Status.CANCELLED or is_expired(registration)
+    if not gone or not event.registration_is_open():
+        return redirect("registrations:manage", token=token)
+    response = redirect("registrations:register_again", slug=event.slug)
+    draft_keep(response, event=event, draft=draft_from_registration(registration))
+    return response
 
 
 @private_view("POST")
