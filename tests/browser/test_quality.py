@@ -164,6 +164,7 @@ def answers_cookie(event: Event) -> dict:
         "accessibility_needs": "bezbariérový prístup",
         "note": "",
         "parts": [part.pk for part in event.parts.all()],
+        "sent": True,
     }
     return {"name": drafts.COOKIE_NAME, "value": signing.dumps(draft, salt=drafts.SALT, compress=True)}
 
