@@ -30,6 +30,7 @@ def draft_from_answers(data: dict) -> dict:
     """The answers of a registration form (cleaned data) worth carrying back, with the chosen parts' ids."""
     draft = {field: data[field] for field in FIELDS if field in data}
     draft["parts"] = [part.pk for part in data.get("parts", ())]
+    draft["sent"] = True  # "check your e-mail" names the address only once the form has been sent with it
     return draft
 
 

@@ -81,7 +81,7 @@ def check_email(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "event": event,
         "hours": settings.REGISTRATION_CONFIRM_HOURS,
-        "sent_to": draft.get("email", "") if draft else "",
+        "sent_to": draft.get("email", "") if draft and draft.get("sent") else "",
     }
     return render(request, "registrations/check_email.html", context)
 
