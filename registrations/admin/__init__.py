@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -20,10 +21,10 @@ from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
 from ..forms import RegistrationStaffForm
-from ..models import EmailLog, Part, Registration, Seat
+from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import reports
+from . import documents, funder, reports, substitute
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -72,7 +73,7 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since", "checked_in_at"]
+    fields = ["part", "status", "since", "checked_in_at", "over_capacity"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -112,6 +113,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "country",
         "language",
         "diet",
+        "role",
         "is_demo",
     ]
     list_select_related = ["event"]
@@ -126,6 +128,8 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "replace_link",
         "export_selected_csv",
         "export_selected_xlsx",
+        "print_badges",
+        "issue_certificates",
         "anonymise_events",
     ]
     readonly_fields = [
@@ -140,12 +144,24 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "updated",
         "confirmed_at",
         "confirm_expires_at",
+        "substitute_link",
     ]
     fieldsets = [
         (None, {"fields": ["event", "status", "language", "is_demo"]}),
         (
             _("Person"),
-            {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country"]},
+            {
+                "fields": [
+                    ("first_name", "last_name"),
+                    "email",
+                    "phone",
+                    "organisation",
+                    "position",
+                    "country",
+                    "role",
+                    "substitute_link",
+                ]
+            },
         ),
         (_("Needs"), {"fields": ["diet", "diet_other", "accessibility_needs", "note"]}),
         (
@@ -168,6 +184,13 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
     @admin.display(description=_("parts of the programme"))
     def seat_statuses(self, registration: Registration) -> str:
         return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
+
+    @admin.display(description=_("substitute"))
+    def substitute_link(self, registration: Registration) -> str:
+        if registration.status != Registration.Status.ACTIVE:
+            return "–"
+        url = reverse("admin:registrations_registration_substitute", args=[registration.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Send the place to a colleague"))
 
     def has_add_permission(self, request) -> bool:
         # Registrations come through the form, which checks the address and takes seats by the rules.
@@ -195,6 +218,28 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 "attendance/<int:part_id>/",
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
+            ),
+            path("badges/<int:event_id>/", wrap(documents.badges_page), name="registrations_registration_badges"),
+            path(
+                "<int:registration_id>/badge.pdf",
+                wrap(documents.single_badge),
+                name="registrations_registration_badge",
+            ),
+            path("funder-report/", wrap(funder.report), name="registrations_registration_funder_report"),
+            path(
+                "funder-report/<int:event_id>/participants.<str:file_format>",
+                wrap(funder.participants),
+                name="registrations_registration_funder_participants",
+            ),
+            path(
+                "funder-report/<int:event_id>/attendance.pdf",
+                wrap(funder.attendance_sheets),
+                name="registrations_registration_funder_attendance",
+            ),
+            path(
+                "<int:registration_id>/substitute/",
+                wrap(substitute.substitute),
+                name="registrations_registration_substitute",
             ),
             path(
                 "export/<str:file_format>/",
@@ -286,6 +331,16 @@ class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
 
 # Django's own list of groups gets the same checked filters as ours (the users' list: accounts/admin.py).
 admin.site.unregister(Group)
+
+
+@admin.register(ReportedAttendance)
+class ReportedAttendanceAdmin(CheckedFiltersMixin, admin.ModelAdmin):
+    """Figures for the report for the funder, for days whose attendance the site did not record."""
+
+    list_display = ["event", "date", "country", "participants", "source"]
+    list_filter = ["event", "country"]
+    list_select_related = ["event"]
+    fields = ["event", "date", "country", "participants", "source"]
 
 
 @admin.register(Group)

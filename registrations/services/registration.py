@@ -34,7 +34,7 @@ from . import seats, traces
 LINK_AGAIN_INTERVAL = datetime.timedelta(hours=1)
 
 
-def _confirm_window() -> datetime.timedelta:
+def confirm_window() -> datetime.timedelta:
     return datetime.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
 
 
@@ -88,7 +88,7 @@ def registration_start(
             privacy_version=selectors.privacy_notice_version(language),
             privacy_language=language,
             privacy_accepted_at=now,
-            confirm_expires_at=now + _confirm_window(),
+            confirm_expires_at=now + confirm_window(),
             **{field: data[field] for field in DETAIL_FIELDS if field in data},
         )
         try:
@@ -148,6 +148,9 @@ def registration_confirm(*, registration: Registration, now: datetime.datetime |
     Refused once the event has begun: a registration sent in time may be confirmed after registration has
     closed, but no seat is taken for a day that has started."""
     now = now or timezone.now()
+    if registration.substitute_for_id:
+        # A colleague's offer is accepted with the privacy notice, by substitutes.substitute_accept.
+        raise RegistrationError(_("This link offers a place from a colleague: please accept it on its page."))
     with transaction.atomic():
         seats.set_lock_timeout()
         # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
@@ -238,6 +241,10 @@ def registration_cancel(
             seats.seat_release(seat=seat, part=locked[seat.part_id], now=now)
         registration.status = Registration.Status.CANCELLED
         registration.save(update_fields=["status", "updated"])
+        # A place offered to a colleague (substitutes.py) goes with it: nothing is left to take over.
+        offers = Registration.objects.filter(substitute_for=registration, status=Registration.Status.PENDING)
+        traces.forget_deleted(offers)
+        offers.delete()
         if notify:
             email_enqueue(registration, EmailLog.Kind.CANCELLED)
     return registration
@@ -264,7 +271,7 @@ def email_resend(*, log: EmailLog) -> EmailLog:
     with transaction.atomic():
         if registration.status == Registration.Status.PENDING:
             registration = seats.lock_registration(registration)
-            registration.confirm_expires_at = timezone.now() + _confirm_window()
+            registration.confirm_expires_at = timezone.now() + confirm_window()
             registration.save(update_fields=["confirm_expires_at", "updated"])
         log.registration = registration
         return email_send_again(log)

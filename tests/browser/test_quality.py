@@ -129,6 +129,8 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
     begun_event = make_event(start_date=datetime.date(2023, 5, 31), end_date=datetime.date(2023, 6, 1))
     begun = make_registration(begun_event, parts=[make_part(begun_event)], seat_status="confirmed", language=language)
     cancelled = make_registration(event, parts=list(event.parts.all()), status="cancelled", language=language)
+    # A colleague's offer of the confirmed registrant's place: the page that takes it over.
+    offer = make_registration(event, substitute_for=active, language=language, privacy_version="")
     return [
         f"events/{event.slug}/register/",
         f"events/{event.slug}/register/check-your-email/",
@@ -140,6 +142,9 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
         f"registration/{active.token}/delete/",
         f"registration/{begun.token}/",
         f"registration/{cancelled.token}/",
+        f"registration/{active.token}/colleague/",
+        f"registration/{offer.token}/confirm/",
+        f"checkin/{active.checkin_code}/",  # a door code opened by a visitor: the staff sign-in link
     ]
 
 
@@ -221,7 +226,12 @@ def staff_pages(event: Event) -> dict[str, list[str]]:
     """What each demo account works with: the partner portal, and the organisers' check-in too."""
     portal = ["portal/", f"portal/events/{event.slug}/", f"portal/events/{event.slug}/?status=waitlisted"]
     portal.append(f"portal/events/{event.slug}/?part=abc&country=XX")  # filters it names as not known
-    return {"partner-hu": portal, "organiser": [*portal, "checkin/"]}
+    # The door: the study tour's day (its bus full, its waiting list shown), adding a walk-in to a part with
+    # seats and to the full one (the warning and the over-capacity choice).
+    seminar, tour = event.parts.order_by("date", "order")[:2]
+    door = [f"checkin/day/{tour.pk}/", f"checkin/day/{seminar.pk}/walk-in/", f"checkin/day/{tour.pk}/walk-in/"]
+    door.insert(0, "checkin/")
+    return {"partner-hu": portal, "organiser": [*portal, *door]}
 
 
 def seed_demo(monkeypatch) -> None:

@@ -20,6 +20,6 @@ def to_e164(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("registrations", "0007_private_links_and_email_tasks")]
+    dependencies = [("registrations", "0011_walk_ins_and_substitutes")]
 
     operations = [migrations.RunPython(to_e164, migrations.RunPython.noop, elidable=True)]
