@@ -17,6 +17,7 @@ from . import selectors
 from .collation import fold
 from .content import OLOMOUC_SLUG
 from .models import Part, PartnerMembership, Registration, Seat
+from .phones import phone_normalise
 from .services import seats
 from .tokens import new_checkin_code, new_token, private_token, token_hash
 
@@ -96,7 +97,7 @@ DEMO_PEOPLE = [
     ("Ivan", "Petrov", "OTHER", "Sofia Municipality", "expert", ""),
 ]
 COUNTRY_LANGUAGE = {"CZ": "cs", "SK": "sk", "PL": "pl", "HU": "hu", "OTHER": "en"}
-COUNTRY_PHONE = {"CZ": "+420 601", "SK": "+421 905", "PL": "+48 601", "HU": "+36 30", "OTHER": "+44 20"}
+COUNTRY_PHONE = {"CZ": "+420 601", "SK": "+421 905", "PL": "+48 601", "HU": "+36 30 1", "OTHER": "+44 20 79"}
 OTHER_DIETS = ["bez vepřového masa", "alergia na orechy", "bez laktozy i glutenu", "halal", "no shellfish"]
 # The last three never confirmed their address, cancelled, or await confirmation: something to act on.
 PENDING, CANCELLED = {57, 58}, {56}
@@ -115,7 +116,8 @@ def demo_person(index: int) -> dict:
         "first_name": first,
         "last_name": last,
         "email": f"{_ascii(first)}.{_ascii(last)}@{DEMO_DOMAIN}",
-        "phone": f"{COUNTRY_PHONE[country]} {100 + index:03d} {200 + index * 7:03d}",
+        # Stored as the forms store it, in E.164 (registrations/phones.py).
+        "phone": phone_normalise(f"{COUNTRY_PHONE[country]} {100 + index:03d} {200 + index * 7:03d}", None),
         "organisation": f"{organisation} (demo)",
         "position": position,
         "country": country,

@@ -2,7 +2,6 @@
 left, the error summary, and "send my link again" (also on the page of a link that does not work). Crispy
 layouts live here."""
 
-import re
 import unicodedata
 
 from crispy_forms.helper import FormHelper
@@ -19,12 +18,12 @@ from events.models import Event
 
 from . import selectors
 from .models import DETAIL_FIELDS, Part, RegistrantCountry, Registration
+from .phones import InvalidPhoneNumber, phone_display, phone_example, phone_normalise
 
 # Line breaks, tabs, zero-width and other invisible characters have no place in a name: they break
 # e-mail headers, exports and badges. Letters with any diacritic are letters (category L*) and pass.
 FORBIDDEN_IN_LINE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
-PHONE_PATTERN = re.compile(r"\+[0-9 ]+")
 
 
 def single_line(value: str) -> str:
@@ -134,7 +133,29 @@ class ErrorSummaryMixin:
         return order.index(name) if name in order else -1
 
 
-class DetailsForm(ErrorSummaryMixin, forms.ModelForm):
+class PhoneRuleMixin:
+    """One rule for the phone number on every form that edits it (the registration form, the private page,
+    the admin): written as people write it in the chosen country, stored in international E.164 form.
+
+    A number stored before this rule that it does not accept stays as it is while it is left unchanged, so
+    an old registration can still be edited."""
+
+    def clean_phone_number(self, cleaned: dict) -> None:
+        if "phone" not in cleaned:  # already refused (too long)
+            return
+        country = cleaned.get("country") or getattr(self.instance, "country", None)
+        try:
+            cleaned["phone"] = phone_normalise(cleaned["phone"], country)
+        except InvalidPhoneNumber:
+            if "phone" in self.changed_data:
+                message = gettext(
+                    "Please enter a valid phone number, e.g. %(example)s. A number from another country needs + "
+                    "and its country code."
+                ) % {"example": phone_example(get_language())}
+                self.add_error("phone", forms.ValidationError(message, code="phone"))
+
+
+class DetailsForm(PhoneRuleMixin, ErrorSummaryMixin, forms.ModelForm):
     """A registrant's details and parts: the fields are the model's (`DETAIL_FIELDS`, one list), labelled as
     the registrant reads them. Used on the private page as it is; the registration form adds the address.
 
@@ -171,7 +192,6 @@ class DetailsForm(ErrorSummaryMixin, forms.ModelForm):
             ),
         }
         help_texts = {
-            "phone": _("Optional. In international format, e.g. +420 601 234 567."),
             "organisation": _("Your municipality, town or institution."),
             "position": _("For example mayor, councillor, officer."),
             "accessibility_needs": _("For example wheelchair access, an induction loop, a sign language interpreter."),
@@ -193,6 +213,10 @@ class DetailsForm(ErrorSummaryMixin, forms.ModelForm):
         """`only_parts`: offer only these parts (after registration has closed, those already held)."""
         super().__init__(*args, **kwargs)
         self.event = event
+        self.fields["phone"].help_text = gettext(
+            "Optional. As you usually write it, e.g. %(example)s. A number from another country needs + and its "
+            "country code."
+        ) % {"example": phone_example(get_language())}
         # A country is always chosen: the form starts on the visitor's own (no empty "---------" choice).
         self.fields["country"].choices = RegistrantCountry.choices
         parts = Part.objects.filter(event=event).with_seat_counts()
@@ -254,25 +278,34 @@ class DetailsForm(ErrorSummaryMixin, forms.ModelForm):
     def clean_note(self) -> str:
         return multi_line(self.cleaned_data["note"])
 
-    def clean_phone(self) -> str:
-        phone = " ".join(self.cleaned_data["phone"].split())
-        if not phone:
-            return ""
-        digits = sum(char.isdigit() for char in phone)
-        if not PHONE_PATTERN.fullmatch(phone) or not 7 <= digits <= 15:
-            message = _(
-                "Please enter the phone number in international format: + and the country code, e.g. +420 601 234 567."
-            )
-            raise forms.ValidationError(message, code="phone")
-        return phone
-
     def clean(self):
         cleaned = super().clean()
+        self.clean_phone_number(cleaned)
         if cleaned.get("diet") == Registration.Diet.OTHER and not cleaned.get("diet_other"):
             self.add_error("diet_other", _("Please describe your dietary requirements."))
         elif cleaned.get("diet") != Registration.Diet.OTHER:
             cleaned["diet_other"] = ""
         return cleaned
+
+
+class RegistrationStaffForm(PhoneRuleMixin, forms.ModelForm):
+    """The admin's change form of a registration: the registrant's phone rule applies there too."""
+
+    class Meta:
+        model = Registration
+        fields = DETAIL_FIELDS
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_phone_number(cleaned)
+        return cleaned
+
+
+def details_initial(registration: Registration) -> dict:
+    """A registration's details as a form's starting values, the phone grouped for reading."""
+    initial = {field: getattr(registration, field) for field in DETAIL_FIELDS}
+    initial["phone"] = phone_display(registration.phone)
+    return initial
 
 
 class LinkAgainForm(ErrorSummaryMixin, forms.Form):

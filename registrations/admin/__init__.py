@@ -20,6 +20,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
+from ..forms import RegistrationStaffForm
 from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..selectors import waitlist_position
 from ..services import privacy
@@ -141,6 +142,7 @@ class EmailLogInline(admin.TabularInline):
 
 @admin.register(Registration)
 class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.ModelAdmin):
+    form = RegistrationStaffForm  # the registrant's phone rule, also when staff edit the number
     list_display = [
         "__str__",
         "organisation",

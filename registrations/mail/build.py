@@ -13,12 +13,15 @@ from events.models import Event
 from v4project.mail import SiteEmail, contact_address
 
 from .. import selectors
+from ..details import recorded_details
 from ..models import EmailLog, Part, Registration, Seat
 from .attachments import checkin_url, parts_calendar_bytes, qr_png
 
 QR_CONTENT_ID = "checkin-qr@v4-partnership"
 # E-mails that report seats carry the calendar file and the QR code for the door.
 WITH_ATTACHMENTS = {EmailLog.Kind.REGISTRATION_CONFIRMED, EmailLog.Kind.MOVED_UP, EmailLog.Kind.CHANGED}
+# E-mails that list everything recorded about the registrant, as written proof of what they changed.
+WITH_DETAILS = {EmailLog.Kind.CHANGED}
 
 
 class RegistrationEmail(SiteEmail):
@@ -69,6 +72,8 @@ def email_context(registration: Registration, *, kind: str, token: str | None, p
         if original is not None:
             context["offered_by"] = original.full_name(registration.language)
             context["rows"] = selectors.registration_parts_by_status(original)
+    if kind in WITH_DETAILS:
+        context["details"] = recorded_details(registration)
     return context
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cancel/", views.cancel, name="cancel"),
     path("colleague/", views.colleague, name="colleague"),
     path("new-link/", views.link_replace, name="link_replace"),
+    path("register-again/", views.register_again, name="register_again_from"),
     path("qr.svg", views.qr_code, name="qr"),
     path("calendar.ics", views.calendar, name="calendar"),
     path("my-data.json", data.data_download, name="data_download"),

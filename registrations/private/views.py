@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from .. import selectors
+from ..details import recorded_details
+from ..drafts import draft_from_registration, draft_keep
 from ..exceptions import ConfirmationExpiredError, RegistrationError
-from ..forms import DetailsForm, SubstituteAcceptForm, SubstituteForm
+from ..forms import DetailsForm, SubstituteAcceptForm, SubstituteForm, details_initial
 from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
-from ..models import DETAIL_FIELDS, Registration, Seat
+from ..models import Registration, Seat
 from ..services import registration as services
 from ..services import substitutes
 
@@ -45,7 +47,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     form = None
     can_change = registration.status != Registration.Status.CANCELLED and not is_expired(registration)
     if can_change and event.changes_are_open():
-        initial = {field: getattr(registration, field) for field in DETAIL_FIELDS}
+        initial = details_initial(registration)
         initial["parts"] = selectors.current_part_ids(registration)
         # Once registration has closed, only the parts already held are offered: they can be dropped.
         held = None if event.registration_is_open() else initial["parts"]
@@ -70,6 +72,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "event": event,
         "name": registration.full_name(get_language()),
         "rows": rows,
+        "details": recorded_details(registration),
         "has_confirmed": any(row["status"] == Seat.Status.CONFIRMED for row in rows),
         "expired": is_expired(registration),
         "form": form,
@@ -172,7 +175,13 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return accept_place(request, registration, token)
 
     def page(status: int = 200, error: str = "") -> HttpResponse:
-        context = {"registration": registration, "event": registration.event, "token": token, "error": error}
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "name": registration.full_name(get_language()),
+            "token": token,
+            "error": error,
+        }
         return render(request, "registrations/confirm.html", context, status=status)
 
     if is_expired(registration):
@@ -204,6 +213,21 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("registrations:manage", token=token)
     context = {"registration": registration, "event": registration.event, "token": token}
     return render(request, "registrations/cancel.html", context)
+
+
+@private_view("POST")
+def register_again(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Register again" after cancelling (or after the confirmation link expired): the form, filled in with
+    the previous answers, which travel with the registrant (drafts.py), never in a URL. The new registration
+    confirms its address and the privacy notice as every registration does."""
+    registration = registration_or_404(token)
+    event = registration.event
+    gone = registration.status == Registration.Status.CANCELLED or is_expired(registration)
+    if not gone or not event.registration_is_open():
+        return redirect("registrations:manage", token=token)
+    response = redirect("registrations:register_again", slug=event.slug)
+    draft_keep(response, event=event, draft=draft_from_registration(registration))
+    return response
 
 
 @private_view("POST")

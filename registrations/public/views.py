@@ -1,8 +1,10 @@
-"""The public registration pages: the form, "check your e-mail", "send my link again"."""
+"""The public registration pages: the form (also refilled from the visitor's own answers), "check your e-mail",
+"send my link again"."""
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
@@ -10,11 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events.models import Event
 from v4project import clock
+from v4project.headers import private
 from v4project.pagecache import cached_page
 
+from ..drafts import draft_from_answers, draft_keep, draft_read
 from ..exceptions import RegistrationClosedError
 from ..forms import LinkAgainForm
 from ..http import busy_when_locked
+from ..phones import phone_display
 from ..ratelimit import limit_posts
 from ..services import registration as services
 from .forms import RegistrationForm
@@ -57,17 +62,44 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             except RegistrationClosedError:
                 context["closed_message"] = closed_message(event)
                 return render(request, "registrations/register.html", context, status=403)
-        return redirect("registrations:check_email", slug=event.slug)
+        # The answers go back with the visitor, for "check your e-mail" to name the address and "start again"
+        # to refill the form: the same for a new address, a known one and a bot.
+        response = redirect("registrations:check_email", slug=event.slug)
+        draft_keep(response, event=event, draft=draft_from_answers(form.cleaned_data))
+        return response
     context["form"] = form
     return render(request, "registrations/register.html", context)
 
 
 @require_GET
+@private  # it names the visitor's address
 def check_email(request: HttpRequest, slug: str) -> HttpResponse:
-    """The same page whether the address was new or already registered: the site never tells."""
+    """The same page whether the address was new or already registered: the site never tells. It names the
+    address the visitor typed, from their own answers (drafts.py), and offers to start again from them."""
     event = registration_event(slug)
-    hours = settings.REGISTRATION_CONFIRM_HOURS
-    return render(request, "registrations/check_email.html", {"event": event, "hours": hours})
+    draft = draft_read(request, event=event)
+    context = {
+        "event": event,
+        "hours": settings.REGISTRATION_CONFIRM_HOURS,
+        "sent_to": draft.get("email", "") if draft and draft.get("sent") else "",
+    }
+    return render(request, "registrations/check_email.html", context)
+
+
+@require_GET
+@private  # it shows the visitor's answers
+def register_again(request: HttpRequest, slug: str) -> HttpResponse:
+    """The form filled in with the visitor's own answers (a wrong address, or a registration cancelled): it is
+    sent to the form's own address, and the address and the privacy notice are confirmed again as ever.
+    Without answers, or once registration has closed, the form's page says what there is to say."""
+    event = registration_event(slug)
+    draft = draft_read(request, event=event)
+    if draft is None or not event.registration_is_open():
+        return redirect("registrations:register", slug=event.slug)
+    initial = {**draft, "phone": phone_display(draft.get("phone", ""))}
+    form = RegistrationForm(initial=initial, event=event)
+    form.helper.form_action = reverse("registrations:register", kwargs={"slug": event.slug})
+    return render(request, "registrations/register.html", {"event": event, "form": form, "refilled": True})
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,12 +8,14 @@ from v4project import clock
 
 from ..forms import availability, country_availability
 from ..models import Part
+from ..phones import phone_display
 from ..selectors import events_open_for_registration, parts_with_availability
 
 register = template.Library()
 
 register.filter("availability", availability)
 register.filter("country_availability", country_availability)
+register.filter("phone", phone_display)
 
 
 @register.inclusion_tag("registrations/includes/registration_call.html")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils.encoding import force_bytes
@@ -20,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import two_factor
 from events.models import Event
 from events.seed import seed_content
+from registrations import drafts
 from registrations.content import seed_parts
 from registrations.models import PartnerMembership
 from tests.factories import make_event, make_part, make_partner, make_registration
@@ -126,6 +128,7 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
     active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=language)
     begun_event = make_event(start_date=datetime.date(2023, 5, 31), end_date=datetime.date(2023, 6, 1))
     begun = make_registration(begun_event, parts=[make_part(begun_event)], seat_status="confirmed", language=language)
+    cancelled = make_registration(event, parts=list(event.parts.all()), status="cancelled", language=language)
     # A colleague's offer of the confirmed registrant's place: the page that takes it over.
     offer = make_registration(event, substitute_for=active, language=language, privacy_version="")
     return [
@@ -138,11 +141,42 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
         f"registration/{active.token}/cancel/",
         f"registration/{active.token}/delete/",
         f"registration/{begun.token}/",
+        f"registration/{cancelled.token}/",
         f"registration/{active.token}/colleague/",
         f"registration/{offer.token}/confirm/",
         f"checkin/{active.checkin_code}/",  # a door code opened by a visitor: the staff sign-in link
         f"events/{event.slug}/",  # with its parts: times, where to meet, what each includes; the phone's button
     ]
+
+
+# A long address, as some municipal ones are: it must wrap on a phone.
+SENT_TO = "lucia.stastna.starostka@obec-velka-lehota-nad-dunajom.sk"
+
+
+def answers_cookie(event: Event) -> dict:
+    """The visitor's answers as the registration form leaves them in their browser (registrations/drafts.py),
+    for the pages that show them: "check your e-mail" naming the address, and the form filled in again."""
+    draft = {
+        "event": event.pk,
+        "email": SENT_TO,
+        "first_name": "Ľudmila",
+        "last_name": "Šťastná",
+        "phone": "+421905123456",
+        "organisation": "Obec Veľká Lehota",
+        "position": "starostka",
+        "country": "SK",
+        "diet": "other",
+        "diet_other": "bez orechov",
+        "accessibility_needs": "bezbariérový prístup",
+        "note": "",
+        "parts": [part.pk for part in event.parts.all()],
+        "sent": True,
+    }
+    return {"name": drafts.COOKIE_NAME, "value": signing.dumps(draft, salt=drafts.SALT, compress=True)}
+
+
+def answered_paths(event: Event) -> list[str]:
+    return [f"events/{event.slug}/register/check-your-email/", f"events/{event.slug}/register/again/"]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -170,6 +204,14 @@ def test_registration_pages_pass_axe_and_the_phone_checks(live_server, new_page,
     with_times_and_a_meeting_place(seed_parts()[0])
     pages = registration_paths(Event.objects.get(slug="olomouc-2023"), language=lang)
     problems = check_pages(new_page, live_server, lang, width, pages)
+    # With the visitor's own answers: the address named, the form filled in again.
+    event = Event.objects.get(slug="olomouc-2023")
+    for path in answered_paths(event):
+        page = new_page(locale=lang, width=width)
+        page.context.add_cookies([{**answers_cookie(event), "url": live_server.url}])
+        problems += check_page(page, url_of(live_server, lang, path), width=width)
+        assert SENT_TO in page.content()
+        page.close()
     # The form sent empty: the error summary and the errors beside each field.
     page = new_page(locale=lang, width=width)
     url = url_of(live_server, lang, pages[0])
@@ -312,7 +354,8 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
     seed_demo(monkeypatch)
     event = Event.objects.get(slug="olomouc-2023")
     registration_pages = registration_paths(event)
-    visitor, organiser = Client(), Client()
+    visitor, organiser, answered = Client(), Client(), Client()
+    answered.cookies[drafts.COOKIE_NAME] = answers_cookie(event)["value"]
     organiser.force_login(get_user_model().objects.get(username="organiser"))
     partner = get_user_model().objects.get(username="partner-hu")
     with_two_factor(partner)
@@ -323,6 +366,7 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
         pages += [(organiser, path) for path in staff_pages(event)["organiser"]]
         pages += [(organiser, f"account/two-factor/{path}") for path in ("", "set-up/")]
         pages.append((visitor, f"events/{event.slug}/register/?sent-empty"))
+        pages += [(answered, path) for path in answered_paths(event)]
         for client, path in pages:
             if path.endswith("?sent-empty"):
                 response = client.post(f"/{lang}/events/{event.slug}/register/", {})

@@ -184,3 +184,46 @@ def test_pending_registration_link_again_carries_the_confirm_link(olomouc, djang
         services.registration_link_again(email="p@obec.cz")
     (message,) = mail.outbox
     assert "/confirm/" in message.body
+
+
+def test_changed_email_lists_everything_recorded_as_written_proof(olomouc, django_capture_on_commit_callbacks):
+    registration = make_registration(
+        olomouc,
+        parts=[olomouc.seminar],
+        seat_status="confirmed",
+        language="pl",
+        country="PL",
+        privacy_version="3fa1c2d4e5b6",
+        privacy_accepted_at=datetime.datetime(2023, 6, 1, 8, 15, tzinfo=datetime.UTC),
+    )
+    data = {
+        "phone": "+48123456789",
+        "position": "burmistrz",
+        "diet": "vegan",
+        "accessibility_needs": "Dostęp dla osób na wózku\npętla indukcyjna",
+        "note": "",
+        "consent_photos": True,
+        "consent_sharing": True,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_update(registration=registration, data=data, parts=[olomouc.seminar, olomouc.tour])
+    (message,) = mail.outbox
+    with translation.override("pl"):
+        wanted = [
+            f"- {gettext('Phone')}: +48 12 345 67 89",
+            f"- {gettext('Position')}: burmistrz",
+            f"- {gettext('Country')}: Polska",
+            f"- {gettext('Language of the e-mails')}: polski",
+            f"- {gettext('Dietary requirements')}: {gettext('vegan')}",
+            f"- {gettext('Accessibility needs')}: Dostęp dla osób na wózku\n  pętla indukcyjna",
+            f"- {gettext('Photographs and video')}: {gettext('yes, I agree')}",
+            f"- {gettext('Privacy notice')}: "
+            + gettext("accepted on %(date)s (version %(version)s)")
+            % {"date": "1 czerwca 2023, 10:15", "version": "3fa1c2d4e5b6"},
+        ]
+    for line in wanted:
+        assert line in message.body, line
+    assert "Wizyta studyjna" in message.body  # the parts with their seats, as before
+    html = html_of(message)
+    assert "Dostęp dla osób na wózku<br>pętla indukcyjna" in html
+    assert "+48 12 345 67 89" in html

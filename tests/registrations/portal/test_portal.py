@@ -228,3 +228,17 @@ def test_hungarian_reader_sees_family_name_first(client, accounts):
 
 
 # Log and headers ------------------------------------------------------------------------------------
+
+
+def test_own_countrys_phone_numbers_are_grouped_for_reading_and_dialled_in_e164(client, accounts, olomouc):
+    make_registration(
+        olomouc,
+        parts=[olomouc.seminar],
+        seat_status="confirmed",
+        last_name="Győrffy",
+        country="HU",
+        phone="+36301234567",
+        consent_sharing=True,
+    )
+    html = login(client, "partner-hu").get(list_url()).content.decode()
+    assert '<a href="tel:+36301234567">+36 30 123 4567</a>' in html

@@ -238,3 +238,54 @@ def test_private_forms_need_the_sites_origin_and_the_csrf_token(olomouc):
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == "active"
+
+
+def everything_recorded(olomouc, **overrides):
+    """A confirmed registration with every detail filled in, the privacy notice accepted on a known day."""
+    fields = {
+        "phone": "+36301234567",
+        "organisation": "Győr Megyei Jogú Város",
+        "position": "polgármester",
+        "country": "HU",
+        "language": "hu",
+        "diet": "other",
+        "diet_other": "bez ořechů",
+        "accessibility_needs": "Bezbariérový přístup\nindukční smyčka",
+        "note": "Přijedu vlakem.",
+        "consent_photos": True,
+        "consent_sharing": False,
+        "privacy_version": "3fa1c2d4e5b6",
+        "privacy_accepted_at": datetime.datetime(2023, 6, 1, 8, 15, tzinfo=datetime.UTC),
+        **overrides,
+    }
+    return make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", **fields)
+
+
+@pytest.mark.parametrize("status", ["active", "cancelled"])
+def test_private_page_shows_everything_recorded(client, olomouc, status):
+    registration = everything_recorded(olomouc, status=status, first_name="Ödön", last_name="Győrffy")
+    html = client.get(url("manage", registration.token)).content.decode()
+    details = html[html.index('id="details-heading"') :]
+    for shown in (
+        "Győrffy",
+        registration.email,
+        "+36 30 123 4567",
+        "Győr Megyei Jogú Város",
+        "polgármester",
+        "Hungary",
+        "magyar",
+        "other: bez ořechů",
+        "Bezbariérový přístup<br>indukční smyčka",
+        "Přijedu vlakem.",
+        "yes, I agree",
+        "accepted on 1 June 2023, 10:15 (version 3fa1c2d4e5b6)",
+    ):
+        assert shown in details, shown
+    assert details.count("<dt>") == 13
+    assert "<dt>Sharing with the partner associations</dt><dd>no</dd>" in details
+
+
+def test_private_page_says_what_was_left_empty(client, olomouc):
+    registration = everything_recorded(olomouc, phone="", position="", accessibility_needs="", note="")
+    html = client.get(url("manage", registration.token)).content.decode()
+    assert html.count("<dd>not given</dd>") == 4

@@ -123,7 +123,15 @@ def test_json_ld_offers_free_seats_with_the_form_and_the_opening(client, olomouc
         "availability": "https://schema.org/InStock",
         "url": f"http://testserver{register_url(olomouc)}",
         "validFrom": olomouc.registration_opens.isoformat(),
+        "validThrough": olomouc.registration_ends_at.isoformat(),  # when the seminar begins
     }
+
+
+def test_json_ld_offers_nothing_once_registration_has_closed(client, olomouc, settings):
+    settings.DEMO_DATE = datetime.date(2023, 6, 21)  # the event has begun: registration is closed
+    data = json_ld_of(Client().get(event_url(olomouc)).content.decode())
+    assert "offers" not in data
+    assert register_url(olomouc) not in json.dumps(data)
 
 
 def test_json_ld_is_sold_out_only_when_every_part_is_full(client, olomouc):

@@ -41,7 +41,8 @@ pytestmark = pytest.mark.django_db
 FIRST_NAME, LAST_NAME = "Zdeňka", "Přeučilová"
 EMAIL = "zdenka.preucilova@obec-lhota.cz"
 PHONE = "+420 777 123 987"
-TRACES = (LAST_NAME, f"{FIRST_NAME} {LAST_NAME}", EMAIL, PHONE)
+PHONE_STORED = "+420777123987"  # as the forms store it (E.164)
+TRACES = (LAST_NAME, f"{FIRST_NAME} {LAST_NAME}", EMAIL, PHONE, PHONE_STORED)
 
 
 def text_columns_holding(*needles: str) -> list[str]:
