@@ -54,3 +54,7 @@ class NotConfirmedError(RegistrationError):
 
 class NoEmailError(RegistrationError):
     message = _("No e-mail has been sent to this registrant yet.")
+
+
+class PrivacyNotAcceptedError(RegistrationError):
+    message = _("Please confirm that you have read the privacy notice.")

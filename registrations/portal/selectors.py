@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from events.models import Event
+from events.models import Event, Partner
 
 from ..models import Part, PartnerMembership, RegistrantCountry, Registration, Seat
 
@@ -103,3 +103,12 @@ def counts_by_country(*, visible: QuerySet[Registration]) -> list[dict]:
         for code, label in RegistrantCountry.choices
         if counts.get(code)
     ]
+
+
+def portal_partner(*, user: AbstractBaseUser) -> Partner | None:
+    """The partner association whose delegation this user registers; None for anyone else (organisers add
+    people in the admin)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    membership = PartnerMembership.objects.select_related("partner").filter(user=user).first()
+    return membership.partner if membership else None

@@ -13,10 +13,11 @@ from django.utils.translation import get_language, gettext
 
 from .. import selectors
 from ..exceptions import ConfirmationExpiredError, RegistrationError
-from ..forms import DetailsForm
+from ..forms import DetailsForm, InvitationAcceptForm
 from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
 from ..models import DETAIL_FIELDS, Registration, Seat
+from ..services import delegation
 from ..services import registration as services
 
 
@@ -87,15 +88,35 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if registration.status != Registration.Status.PENDING:
         return redirect("registrations:manage", token=token)
 
+    # Someone registered by a partner association or the organisers accepts the privacy notice here.
+    accept = InvitationAcceptForm(request.POST or None) if registration.privacy_accepted_at is None else None
+
     def page(status: int = 200, error: str = "") -> HttpResponse:
-        context = {"registration": registration, "event": registration.event, "token": token, "error": error}
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "token": token,
+            "error": error,
+            "form": accept,
+            "invited_by": registration.invited_by,
+        }
         return render(request, "registrations/confirm.html", context, status=status)
 
     if is_expired(registration):
         return page(410, ConfirmationExpiredError.message)
     if request.method == "POST":
+        if accept is not None and not accept.is_valid():
+            return page()
         try:
-            services.registration_confirm(registration=registration)
+            if accept is not None:
+                delegation.invitation_accept(
+                    registration=registration,
+                    language=get_language(),
+                    consent_photos=accept.cleaned_data["consent_photos"],
+                    consent_sharing=accept.cleaned_data["consent_sharing"],
+                )
+            else:
+                services.registration_confirm(registration=registration)
         except RegistrationError as error:
             return page(409, error.message)
         messages.success(request, gettext("Thank you: your e-mail address is confirmed."))

@@ -21,6 +21,7 @@ from ..exceptions import (
     ChangesClosedError,
     ConfirmationExpiredError,
     EventBegunError,
+    PrivacyNotAcceptedError,
     PartsClosedError,
     RegistrationCancelledError,
     RegistrationClosedError,
@@ -34,7 +35,7 @@ from . import seats, traces
 LINK_AGAIN_INTERVAL = datetime.timedelta(hours=1)
 
 
-def _confirm_window() -> datetime.timedelta:
+def confirm_window() -> datetime.timedelta:
     return datetime.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
 
 
@@ -77,7 +78,7 @@ def registration_start(
             existing.delete()  # an expired attempt never blocks a new one
             existing = None
         if existing:
-            _link_again(registrations=[existing], now=now)
+            link_again(registrations=[existing], now=now)
             return
         registration = Registration(
             event=event,
@@ -88,7 +89,7 @@ def registration_start(
             privacy_version=selectors.privacy_notice_version(language),
             privacy_language=language,
             privacy_accepted_at=now,
-            confirm_expires_at=now + _confirm_window(),
+            confirm_expires_at=now + confirm_window(),
             **{field: data[field] for field in DETAIL_FIELDS if field in data},
         )
         try:
@@ -102,7 +103,7 @@ def registration_start(
         email_enqueue(registration, EmailLog.Kind.CONFIRM_ADDRESS)
 
 
-def _link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
+def link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
     if not registrations or selectors.link_sent_since(registrations[0].email, now - LINK_AGAIN_INTERVAL):
         return
     for registration in registrations:
@@ -120,10 +121,10 @@ def registration_link_again_request(*, email: str) -> None:
 @forget_when_finished
 @task()
 def link_again_task(email: str) -> None:
-    registration_link_again(email=email)
+    registrationlink_again(email=email)
 
 
-def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
+def registrationlink_again(*, email: str, now: datetime.datetime | None = None) -> None:
     """ "Send my link again": each registration of the address gets its private link again (the same link),
     at most once an hour per address; nothing at all for an unknown address (the caller answers the same
     anyway)."""
@@ -134,7 +135,7 @@ def registration_link_again(*, email: str, now: datetime.datetime | None = None)
             for registration in selectors.registrations_for_email(email)
             if not (registration.status == Registration.Status.PENDING and registration.confirm_expires_at <= now)
         ]
-        _link_again(registrations=registrations, now=now)
+        link_again(registrations=registrations, now=now)
 
 
 def registration_confirm(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
@@ -153,17 +154,25 @@ def registration_confirm(*, registration: Registration, now: datetime.datetime |
         # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
         # pending and unexpired; when it changes nothing, the row says why.
         still_pending = Registration.objects.filter(pk=registration.pk, status=Registration.Status.PENDING).filter(
-            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now), _event_not_begun()
+            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now),
+            _event_not_begun(),
+            # Only the person accepts the privacy notice: someone registered by a partner association or the
+            # organisers has not yet, and confirms through `delegation.invitation_accept`.
+            privacy_accepted_at__isnull=False,
         )
         if not still_pending.update(status=Registration.Status.ACTIVE, confirmed_at=now, updated=now):
             try:
-                registration.refresh_from_db(fields=["status", "confirmed_at", "confirm_expires_at", "updated"])
+                registration.refresh_from_db(
+                fields=["status", "confirmed_at", "confirm_expires_at", "updated", "privacy_accepted_at"]
+            )
             except Registration.DoesNotExist:  # expired and deleted (expire_registrations) meanwhile
                 raise ConfirmationExpiredError from None
             if registration.status == Registration.Status.ACTIVE:
                 return registration
             if registration.status == Registration.Status.CANCELLED:
                 raise RegistrationCancelledError
+            if registration.privacy_accepted_at is None:
+                raise PrivacyNotAcceptedError
             if registration.confirm_expires_at is None or registration.confirm_expires_at > now:
                 raise EventBegunError
             raise ConfirmationExpiredError
@@ -264,7 +273,7 @@ def email_resend(*, log: EmailLog) -> EmailLog:
     with transaction.atomic():
         if registration.status == Registration.Status.PENDING:
             registration = seats.lock_registration(registration)
-            registration.confirm_expires_at = timezone.now() + _confirm_window()
+            registration.confirm_expires_at = timezone.now() + confirm_window()
             registration.save(update_fields=["confirm_expires_at", "updated"])
         log.registration = registration
         return email_send_again(log)
