@@ -278,10 +278,15 @@ class DelegateForm(DetailsForm):
         """`country`: the partner association's own, which cannot be changed; `brief`: only the fields a
         partner fills in."""
         super().__init__(*args, event=event, **kwargs)
-        keep = {*self.BRIEF_FIELDS, "email", "language", "parts"} if brief else set(self.fields) - {
-            "consent_photos",
-            "consent_sharing",
-        }
+        keep = (
+            {*self.BRIEF_FIELDS, "email", "language", "parts"}
+            if brief
+            else set(self.fields)
+            - {
+                "consent_photos",
+                "consent_sharing",
+            }
+        )
         if country:
             keep.discard("country")
         for name in list(self.fields):

@@ -5,36 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_registration_ends_when_the_event_begins'),
-        ('registrations', '0007_private_links_and_email_tasks'),
+        ("events", "0004_registration_ends_when_the_event_begins"),
+        ("registrations", "0007_private_links_and_email_tasks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='invited_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='events.partner', verbose_name='registered by the partner association'),
+            model_name="registration",
+            name="invited_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="events.partner",
+                verbose_name="registered by the partner association",
+            ),
         ),
         migrations.AddField(
-            model_name='registration',
-            name='invited_by_organisers',
-            field=models.BooleanField(default=False, verbose_name='registered by the organisers'),
+            model_name="registration",
+            name="invited_by_organisers",
+            field=models.BooleanField(default=False, verbose_name="registered by the organisers"),
         ),
         migrations.AlterField(
-            model_name='registration',
-            name='privacy_accepted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='privacy notice accepted'),
+            model_name="registration",
+            name="privacy_accepted_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="privacy notice accepted"),
         ),
         migrations.AlterField(
-            model_name='registration',
-            name='privacy_language',
-            field=models.CharField(blank=True, max_length=5, verbose_name='language of the privacy notice'),
+            model_name="registration",
+            name="privacy_language",
+            field=models.CharField(blank=True, max_length=5, verbose_name="language of the privacy notice"),
         ),
         migrations.AlterField(
-            model_name='registration',
-            name='privacy_version',
-            field=models.CharField(blank=True, max_length=40, verbose_name='privacy notice version accepted'),
+            model_name="registration",
+            name="privacy_version",
+            field=models.CharField(blank=True, max_length=40, verbose_name="privacy notice version accepted"),
         ),
     ]

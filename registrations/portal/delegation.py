@@ -129,9 +129,7 @@ def delegation(request: HttpRequest, slug: str, *, partner: Partner) -> HttpResp
         "country": RegistrantCountry(partner.country).label,
         "form": form,
         "is_open": is_open,
-        "invitations": services.partner_invitations(event=event, partner=partner).prefetch_related(
-            "requested_parts"
-        ),
+        "invitations": services.partner_invitations(event=event, partner=partner).prefetch_related("requested_parts"),
     }
     return render(request, "registrations/portal/delegation.html", context)
 

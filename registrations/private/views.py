@@ -89,7 +89,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("registrations:manage", token=token)
 
     # Someone registered by a partner association or the organisers accepts the privacy notice here.
-    accept = InvitationAcceptForm(request.POST or None) if registration.privacy_accepted_at is None else None
+    accept = (
+        InvitationAcceptForm(request.POST if request.method == "POST" else None)
+        if registration.privacy_accepted_at is None
+        else None
+    )
 
     def page(status: int = 200, error: str = "") -> HttpResponse:
         context = {

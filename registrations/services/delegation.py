@@ -87,9 +87,7 @@ def delegates_invite(*, event: Event, rows: list[dict], partner: Partner | None)
     """Several invitations at once (an imported table), all or none; returns how many rows were sent."""
     with transaction.atomic():
         for row in rows:
-            delegate_invite(
-                event=event, data=row, parts=row["parts"], language=row["language"], partner=partner
-            )
+            delegate_invite(event=event, data=row, parts=row["parts"], language=row["language"], partner=partner)
     return len(rows)
 
 
@@ -158,4 +156,3 @@ def invitation_accept(
         )
         registration.refresh_from_db()
         return registration_services.registration_confirm(registration=registration, now=now)
-

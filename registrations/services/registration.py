@@ -21,8 +21,8 @@ from ..exceptions import (
     ChangesClosedError,
     ConfirmationExpiredError,
     EventBegunError,
-    PrivacyNotAcceptedError,
     PartsClosedError,
+    PrivacyNotAcceptedError,
     RegistrationCancelledError,
     RegistrationClosedError,
     RegistrationError,
@@ -121,10 +121,10 @@ def registration_link_again_request(*, email: str) -> None:
 @forget_when_finished
 @task()
 def link_again_task(email: str) -> None:
-    registrationlink_again(email=email)
+    registration_link_again(email=email)
 
 
-def registrationlink_again(*, email: str, now: datetime.datetime | None = None) -> None:
+def registration_link_again(*, email: str, now: datetime.datetime | None = None) -> None:
     """ "Send my link again": each registration of the address gets its private link again (the same link),
     at most once an hour per address; nothing at all for an unknown address (the caller answers the same
     anyway)."""
@@ -163,8 +163,8 @@ def registration_confirm(*, registration: Registration, now: datetime.datetime |
         if not still_pending.update(status=Registration.Status.ACTIVE, confirmed_at=now, updated=now):
             try:
                 registration.refresh_from_db(
-                fields=["status", "confirmed_at", "confirm_expires_at", "updated", "privacy_accepted_at"]
-            )
+                    fields=["status", "confirmed_at", "confirm_expires_at", "updated", "privacy_accepted_at"]
+                )
             except Registration.DoesNotExist:  # expired and deleted (expire_registrations) meanwhile
                 raise ConfirmationExpiredError from None
             if registration.status == Registration.Status.ACTIVE:

@@ -46,13 +46,17 @@ def test_a_partner_adds_a_delegate_of_its_own_country_who_gets_the_email_in_her_
     assert "1 invitation has been sent" in response.text
     person = Registration.objects.get(email="ludovit@obec.sk")
     assert (person.status, person.country, person.language) == ("pending", "SK", "sk")
-    assert person.privacy_accepted_at is None and not person.consent_sharing and not person.consent_photos
+    assert person.privacy_accepted_at is None
+    assert not person.consent_sharing
+    assert not person.consent_photos
     assert person.invited_by.country == "SK"
     [message] = mail.outbox
     assert message.to == ["ludovit@obec.sk"]
-    assert "zaregistroval" in message.body or "zaregistrovalo" in message.body
-    assert person.invited_by.name in message.body
-    assert "Invited, not yet confirmed" in response.text and "Šťastný" in response.text
+    assert "vás zaregistroval" in message.body
+    assert "Partner" in message.body
+    assert person.invited_by.name_sk in message.body
+    assert "Invited, not yet confirmed" in response.text
+    assert "Šťastný" in response.text
 
 
 def accounts_event():
@@ -68,9 +72,9 @@ def with_parts(event):
 
 def test_the_public_forms_checks_apply_to_a_delegate(client, accounts):
     login(client, "partner-sk")
-    response = add(client, accounts_event(), email="bad", first_name="Ann\u200ba", parts=[])
+    response = add(client, accounts_event(), email="bad", first_name="Zuz\u200bana", parts=[])
     assert response.status_code == 200
-    assert not Registration.objects.filter(first_name__startswith="Ann").exists()
+    assert not Registration.objects.filter(first_name__startswith="Zuz").exists()
     errors = response.context["form"].errors
     assert {"email", "first_name", "parts"} <= set(errors)
 
@@ -101,14 +105,19 @@ def test_the_person_accepts_the_privacy_notice_herself_on_the_confirmation_page(
     link = confirm_link(mail.outbox[0])
     client.logout()
     page = client.get(link)
-    assert 'name="privacy"' in page.text and 'name="consent_sharing"' in page.text
+    assert 'name="privacy"' in page.text
+    assert 'name="consent_sharing"' in page.text
     refused = client.post(link, {})
-    assert refused.status_code == 200 and "privacy" in refused.context["form"].errors
+    assert refused.status_code == 200
+    assert "privacy" in refused.context["form"].errors
     assert Registration.objects.get(email="ludovit@obec.sk").status == "pending"
     client.post(link, {"privacy": "on", "consent_sharing": "on"})
     person = Registration.objects.get(email="ludovit@obec.sk")
-    assert person.status == "active" and person.privacy_accepted_at is not None
-    assert person.privacy_language == "en" and person.consent_sharing and not person.consent_photos
+    assert person.status == "active"
+    assert person.privacy_accepted_at is not None
+    assert person.privacy_language == "sk"
+    assert person.consent_sharing
+    assert not person.consent_photos
     assert set(person.seats.values_list("status", flat=True)) == {Seat.Status.CONFIRMED}
 
 
@@ -133,7 +142,8 @@ def test_a_partner_never_sees_resends_or_withdraws_another_countrys_invitation(
     assert czech.country == "CZ"
     login(client, "partner-sk")
     page = client.get(url("delegation", slug=event.slug))
-    assert "Nováková" not in page.text and "jana@obec.cz" not in page.text
+    assert "Nováková" not in page.text
+    assert "jana@obec.cz" not in page.text
     mail.outbox.clear()
     for action in ("invitation_send_again", "invitation_withdraw"):
         response = client.post(url(action, slug=event.slug, pk=czech.pk))
@@ -192,7 +202,8 @@ def test_a_pasted_table_is_previewed_and_then_sent_all_at_once(client, accounts,
     assert "3 invitations have been sent" in sent.text
     people = {r.email: r for r in Registration.objects.filter(email__endswith="@obec.sk")}
     assert {r.country for r in people.values()} == {"SK"}
-    assert people["maria@obec.sk"].language == "sk" and people["odon@obec.sk"].language == "hu"
+    assert people["maria@obec.sk"].language == "sk"
+    assert people["odon@obec.sk"].language == "hu"
     assert sorted(m.to[0] for m in mail.outbox) == sorted(people)
 
 
@@ -205,7 +216,8 @@ def test_a_table_with_bad_rows_lists_every_error_and_saves_nothing(client, accou
         {"table": table, "parts": [event.seminar.pk], "send": "1"},
     )
     rows = {row.number: row.errors for row in response.context["rows"]}
-    assert not rows[2] and not rows[3]
+    assert not rows[2]
+    assert not rows[3]
     assert len(rows[5]) == 3  # last name, e-mail, language
     assert any("row 2" in error for error in rows[6])
     assert "2 rows have errors" in response.text
@@ -225,11 +237,13 @@ def test_an_xlsx_file_is_read_and_a_huge_table_is_refused(client, accounts):
     response = client.post(
         url("delegation_import", slug=event.slug), {"file": upload, "parts": [event.seminar.pk], "preview": "1"}
     )
-    assert len(response.context["rows"]) == 3 and not response.context["has_errors"]
+    assert len(response.context["rows"]) == 3
+    assert not response.context["has_errors"]
     huge = "".join(f"A\tB\ta{n}@obec.sk\tO\t\tsk\n" for n in range(201))
     refused = client.post(url("delegation_import", slug=event.slug), {"table": huge, "parts": [event.seminar.pk]})
     assert "at most 200 rows" in refused.text
     broken = io.BytesIO(b"not a workbook")
     broken.name = "x.xlsx"
     bad = client.post(url("delegation_import", slug=event.slug), {"file": broken, "parts": [event.seminar.pk]})
-    assert bad.status_code == 200 and "could not be read" in bad.text
+    assert bad.status_code == 200
+    assert "could not be read" in bad.text
