@@ -25,6 +25,9 @@ from .selectors import (
     PortalVisibility,
     counts_by_country,
     filter_registrations,
+    open_invitations_count,
+    own_country_first,
+    partner_totals,
     parts_with_portal_counts,
     portal_event,
     portal_events,
@@ -62,7 +65,14 @@ def participants_context(
     if event is None:
         raise Http404("No such event in the portal.")
     visible = portal_registrations(event=event, visibility=visibility)
-    parts = parts_with_portal_counts(event=event, visible=visible) if with_counts else portal_parts(event=event)
+    countries = None
+    if not with_counts:
+        parts = portal_parts(event=event)
+    elif visibility.all_countries:
+        parts = parts_with_portal_counts(event=event, visible=visible)
+    else:
+        # A partner's totals say whose they are: its own country, what it sees, and everyone (numbers only).
+        parts, countries = partner_totals(event=event, visibility=visibility)
     form = ParticipantFilterForm(request.GET or None, parts=parts)
     filters = form.filters()
     shown = filter_registrations(
@@ -72,7 +82,15 @@ def participants_context(
         country=filters.get("country", ""),
         search=filters.get("q", ""),
     )
-    return {"event": event, "visible": visible, "parts": parts, "form": form, "filters": filters, "shown": shown}
+    return {
+        "event": event,
+        "visible": visible,
+        "parts": parts,
+        "countries": countries,
+        "form": form,
+        "filters": filters,
+        "shown": shown,
+    }
 
 
 @require_GET
@@ -87,13 +105,19 @@ def home(request: HttpRequest, *, visibility: PortalVisibility) -> HttpResponse:
 def participants(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
     context = participants_context(request, slug=slug, visibility=visibility)
     language = translation.get_language()
-    registrations = exports.export_queryset(context["shown"], language)
+    registrations = own_country_first(exports.export_queryset(context["shown"], language), country=visibility.country)
     page = Paginator(registrations, PER_PAGE).get_page(request.GET.get("page"))
     context["page"] = page
     context["rows"] = [
         ParticipantRow(registration=r, name=r.full_name(language), full=visibility.sees_in_full(r)) for r in page
     ]
-    context["countries"] = counts_by_country(visible=context["visible"])
+    if visibility.all_countries:
+        context["countries"] = counts_by_country(visible=context["visible"])
+    else:
+        context["part_totals"] = True
+        partner = visibility.partner
+        context["open_invitations"] = open_invitations_count(event=context["event"], partner=partner)
+        context["partner"] = partner
     context["visibility"] = visibility
     context["country"] = country_label(visibility)
     access_log(

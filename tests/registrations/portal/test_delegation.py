@@ -247,3 +247,28 @@ def test_an_xlsx_file_is_read_and_a_huge_table_is_refused(client, accounts):
     bad = client.post(url("delegation_import", slug=event.slug), {"file": broken, "parts": [event.seminar.pk]})
     assert bad.status_code == 200
     assert "could not be read" in bad.text
+
+
+def test_the_list_puts_the_own_country_first_and_labels_whose_totals_they_are(client, accounts, olomouc):
+    from django.utils import timezone
+
+    Seat.objects.filter(registration__last_name="Private-SK", part=olomouc.seminar).update(checked_in_at=timezone.now())
+    Seat.objects.filter(registration__last_name="Shared-CZ", part=olomouc.seminar).update(checked_in_at=timezone.now())
+    login(client, "partner-sk")
+    add(client, with_parts(olomouc))
+    response = client.get(url("participants", slug=olomouc.slug))
+    names = [row.registration.last_name for row in response.context["rows"]]
+    assert names[:3] == sorted(names[:3])
+    assert {name.split("-")[1] for name in names[:3]} == {"SK"}
+    assert all(not name.endswith("-SK") for name in names[3:])
+    assert response.context["countries"][0]["country"] == "SK"
+    counts = {row["country"]: (row["count"], row["all"]) for row in response.context["countries"]}
+    assert counts["CZ"] == (2, 3)
+    assert counts["SK"] == (3, 3)
+    totals = {part.pk: (part.own_confirmed, part.all_confirmed) for part in response.context["parts"]}
+    assert totals[olomouc.seminar.pk] == (2, 10)
+    assert "Your country (Slovakia)" in response.text
+    assert "Everyone" in response.text
+    assert "1 invitation of yours is not yet confirmed" in response.text
+    # Who has checked in: shown for the own country; another country's check-in is not theirs to see.
+    assert response.text.count("checked in at") == 1
