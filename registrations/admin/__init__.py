@@ -214,7 +214,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
 
     def export_filtered(self, request, file_format: str):
         """Every row of the list as filtered and searched now (the buttons above the list carry the filters)."""
-        if file_format not in {"csv", "xlsx"}:
+        if file_format not in {"csv", "csv-excel", "xlsx"}:
             raise Http404
         if not self.has_export_permission(request):
             raise PermissionDenied
@@ -223,8 +223,14 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         except IncorrectLookupParameters:
             return redirect("admin:registrations_registration_changelist")
         detail = {"scope": "filtered", "filters": request.GET.dict()}
+        registrations = changelist.get_queryset(request)
+        # Active registrations unless the list is filtered by status: the pending and cancelled on request.
+        if "status__exact" not in request.GET:
+            registrations = registrations.filter(status=Registration.Status.ACTIVE)
+        part_id = request.GET.get(PartFilter.parameter_name, "")
+        part = Part.objects.filter(pk=part_id).first() if part_id.isdigit() and len(part_id) < 10 else None
         return reports.export_response(
-            request, registrations=changelist.get_queryset(request), file_format=file_format, detail=detail
+            request, registrations=registrations, file_format=file_format, detail=detail, part=part
         )
 
 

@@ -135,7 +135,12 @@ def attendance_sheet(request: HttpRequest, part_id: int, *, model_admin: ModelAd
 
 
 def export_response(
-    request: HttpRequest, *, registrations: QuerySet[Registration], file_format: str, detail: dict
+    request: HttpRequest,
+    *,
+    registrations: QuerySet[Registration],
+    file_format: str,
+    detail: dict,
+    part: Part | None = None,
 ) -> HttpResponse:
     """CSV or XLSX of exactly these registrations, by surname in the reader's language; logged."""
     _require(request, EXPORT_PERMISSION)
@@ -152,11 +157,15 @@ def export_response(
         rows=count,
     )
     columns = exports.FULL_COLUMNS
-    arguments = {
-        "filename": "registrations",
-        "header_row": exports.header(columns),
-        "data": exports.rows(chosen, language=language, columns=columns),
-    }
+    event = Event.objects.filter(pk=event_ids[0]).first() if len(event_ids) == 1 else None
+    filename = exports.export_filename(event=event, part=part, what="registrations")
+    header_row = exports.header(columns)
     if file_format == "xlsx":
-        return exports.xlsx_response(**arguments)
-    return exports.csv_response(**arguments)
+        data = exports.rows(chosen, language=language, columns=columns, typed=True)
+        return exports.xlsx_response(
+            filename=filename, header_row=header_row, data=data, widths=exports.widths(columns)
+        )
+    data = exports.rows(chosen, language=language, columns=columns)
+    return exports.csv_response(
+        filename=filename, header_row=header_row, data=data, for_excel=file_format == "csv-excel"
+    )

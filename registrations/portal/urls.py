@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="portal_home"),
     path("events/<slug:slug>/", views.participants, name="portal_participants"),
     path("events/<slug:slug>/participants.csv", views.export_csv, name="portal_export_csv"),
+    path("events/<slug:slug>/participants-excel.csv", views.export_csv_excel, name="portal_export_csv_excel"),
     path("events/<slug:slug>/participants.xlsx", views.export_xlsx, name="portal_export_xlsx"),
     path("events/<slug:slug>/delegation/", delegation.delegation, name="portal_delegation"),
     path("events/<slug:slug>/delegation/import/", delegation.delegation_import, name="portal_delegation_import"),

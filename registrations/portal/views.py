@@ -138,11 +138,19 @@ def export_csv(request: HttpRequest, slug: str, *, visibility: PortalVisibility)
 
 @require_GET
 @portal_page
+def export_csv_excel(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
+    return export(request, slug=slug, visibility=visibility, action=PortalAccessLog.Action.EXPORT_CSV, for_excel=True)
+
+
+@require_GET
+@portal_page
 def export_xlsx(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
     return export(request, slug=slug, visibility=visibility, action=PortalAccessLog.Action.EXPORT_XLSX)
 
 
-def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, action: str) -> HttpResponse:
+def export(
+    request: HttpRequest, *, slug: str, visibility: PortalVisibility, action: str, for_excel: bool = False
+) -> HttpResponse:
     """Exactly the rows and cells the list shows, with its filters, on every page at once. A filter with a
     bad value sends the user to the list, which says so, rather than export more than was asked for.
 
@@ -160,11 +168,16 @@ def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, act
     def columns_for(row: exports.ExportRow) -> list[exports.Column]:
         return exports.FULL_COLUMNS if visibility.sees_in_full(row) else exports.SUMMARY_COLUMNS
 
-    data = exports.rows(shown, language=language, columns=exports.FULL_COLUMNS, columns_for=columns_for)
-    respond = exports.csv_response if action == PortalAccessLog.Action.EXPORT_CSV else exports.xlsx_response
-    return respond(
-        filename=f"{context['event'].slug}-participants", header_row=exports.header(exports.FULL_COLUMNS), data=data
-    )
+    part = next((p for p in context["parts"] if p.pk == context["filters"].get("part")), None)
+    filename = exports.export_filename(event=context["event"], part=part)
+    columns = exports.FULL_COLUMNS
+    if action == PortalAccessLog.Action.EXPORT_XLSX:
+        data = exports.rows(shown, language=language, columns=columns, columns_for=columns_for, typed=True)
+        return exports.xlsx_response(
+            filename=filename, header_row=exports.header(columns), data=data, widths=exports.widths(columns)
+        )
+    data = exports.rows(shown, language=language, columns=columns, columns_for=columns_for)
+    return exports.csv_response(filename=filename, header_row=exports.header(columns), data=data, for_excel=for_excel)
 
 
 def country_label(visibility: PortalVisibility) -> str:
