@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -22,7 +23,7 @@ from ..exceptions import RegistrationError
 from ..models import EmailLog, Part, Registration, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import reports
+from . import by_hand, reports
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -138,9 +139,24 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "updated",
         "confirmed_at",
         "confirm_expires_at",
+        "invited_by",
+        "invited_by_organisers",
+        "parts_link",
     ]
     fieldsets = [
-        (None, {"fields": ["event", "status", "language", "is_demo"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "event",
+                    "status",
+                    "language",
+                    "is_demo",
+                    "parts_link",
+                    ("invited_by", "invited_by_organisers"),
+                ]
+            },
+        ),
         (
             _("Person"),
             {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country"]},
@@ -164,12 +180,20 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         return super().get_queryset(request).prefetch_related(Prefetch("seats", seats, to_attr="held_seats"))
 
     @admin.display(description=_("parts of the programme"))
+    def parts_link(self, registration: Registration) -> str:
+        if registration.pk is None or registration.status == Registration.Status.CANCELLED:
+            return "–"
+        url = reverse("admin:registrations_registration_parts", args=[registration.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Change the parts of the programme"))
+
+    @admin.display(description=_("parts of the programme"))
     def seat_statuses(self, registration: Registration) -> str:
         return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
 
-    def has_add_permission(self, request) -> bool:
-        # Registrations come through the form, which checks the address and takes seats by the rules.
-        return False
+    def add_view(self, request, form_url="", extra_context=None):
+        # Not the model's form: a registration added by hand goes through the same rules as the public form,
+        # and the person confirms the address and the privacy notice themselves (admin/by_hand.py).
+        return by_hand.add_by_hand(request, model_admin=self)
 
     def delete_model(self, request, obj: Registration) -> None:
         # Its seats go to the waiting list, and nothing of the person stays behind (registrations/traces.py).
@@ -193,6 +217,11 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 "attendance/<int:part_id>/",
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
+            ),
+            path(
+                "<path:object_id>/parts/",
+                wrap(by_hand.change_parts),
+                name="registrations_registration_parts",
             ),
             path(
                 "export/<str:file_format>/",

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Partner
 
 from .. import selectors
-from ..exceptions import RegistrationClosedError, RegistrationError
+from ..exceptions import EventBegunError, RegistrationCancelledError, RegistrationClosedError, RegistrationError
 from ..mail.send import email_enqueue
-from ..models import DETAIL_FIELDS, EmailLog, Part, Registration
+from ..models import DETAIL_FIELDS, EmailLog, Part, Registration, Seat
 from ..tokens import new_checkin_code, new_token, private_token, token_hash
 from . import registration as registration_services
 from . import seats, traces
@@ -156,3 +157,37 @@ def invitation_accept(
         )
         registration.refresh_from_db()
         return registration_services.registration_confirm(registration=registration, now=now)
+
+
+def staff_parts_change(*, registration: Registration, parts: Iterable[Part]) -> Registration:
+    """The organisers change someone's parts from the admin, under the parts' locks as the registrant's own
+    change: an added part takes a seat if one is free, else a place on its waiting list; a dropped seat goes
+    to the first waiting. The person is told by e-mail, in their language. Not for a cancelled registration,
+    nor once the event has begun; a pending one changes only what it asks for."""
+    now = timezone.now()
+    wanted = {part.pk for part in parts}
+    with transaction.atomic():
+        seats.set_lock_timeout()
+        registration = seats.lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationCancelledError
+        if registration.event.has_begun():
+            raise EventBegunError
+        if (
+            not wanted
+            or set(Part.objects.filter(pk__in=wanted, event=registration.event).values_list("pk", flat=True)) != wanted
+        ):
+            raise RegistrationError(_("Please choose at least one part of the programme."))
+        registration.requested_parts.set(wanted)
+        if registration.status == Registration.Status.ACTIVE:
+            held = set(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
+            locked = seats.lock_parts(wanted | held)
+            current = {seat.part_id: seat for seat in registration.seats.exclude(status=Seat.Status.CANCELLED)}
+            for part_id, seat in current.items():
+                if part_id not in wanted:
+                    seats.seat_release(seat=seat, part=locked[part_id], now=now)
+            for part_id in sorted(wanted - current.keys()):
+                seats.take_seat(registration=registration, part=locked[part_id], now=now)
+            email_enqueue(registration, EmailLog.Kind.CHANGED)
+        registration.save(update_fields=["updated"])
+    return registration
