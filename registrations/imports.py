@@ -11,13 +11,16 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 from events.models import Event
 
-from .forms import LANGUAGE_BY_COUNTRY, DelegateForm
+from .forms import LANGUAGE_BY_COUNTRY, DelegateForm, PartChoiceField
+from .models import Part
 
 MAX_ROWS = 200
 MAX_FILE_BYTES = 1_000_000
@@ -110,3 +113,46 @@ def check_rows(table: list[list[str]], *, event: Event, country: str, parts: lis
                 row.errors.extend(f"{label}: {message}" if label else message for message in messages)
         rows.append(row)
     return rows
+
+
+class ImportForm(forms.Form):
+    """A pasted table or a file, and the parts every row registers for."""
+
+    table = forms.CharField(
+        label=_("Paste a table"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+        help_text=_(
+            "Columns: first name, last name, e-mail, organisation, position, language of the e-mails (cs, sk, pl, "
+            "hu or en; empty: your country's). Copy the rows from a spreadsheet, or separate the cells with "
+            "semicolons. At most 200 rows."
+        ),
+    )
+    file = forms.FileField(
+        label=_("Or choose a CSV or XLSX file"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        help_text=_("The same columns; a first row with column names is skipped. At most 1 MB."),
+    )
+    parts = PartChoiceField(
+        label=_("Parts of the programme"),
+        queryset=Part.objects.none(),
+        error_messages={"required": _("Please choose at least one part of the programme.")},
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parts"].queryset = Part.objects.filter(event=event).with_seat_counts()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("table", "").strip() and not cleaned.get("file"):
+            raise forms.ValidationError(gettext("Please paste a table or choose a file."))
+        try:
+            upload = cleaned.get("file")
+            cleaned["rows"] = table_from_file(upload) if upload else table_from_text(cleaned["table"])
+        except TableError as error:
+            raise forms.ValidationError(str(error)) from error
+        if not cleaned["rows"]:
+            raise forms.ValidationError(gettext("Please paste a table or choose a file."))
+        return cleaned

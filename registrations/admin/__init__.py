@@ -218,6 +218,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
             ),
+            path("import/", wrap(by_hand.import_table), name="registrations_registration_import"),
             path(
                 "<path:object_id>/parts/",
                 wrap(by_hand.change_parts),

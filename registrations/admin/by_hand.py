@@ -11,14 +11,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 
+from .. import imports
 from ..exceptions import RegistrationError
 from ..forms import DelegateForm, PartChoiceField
-from ..models import Part, Registration, Seat
+from ..models import Part, RegistrantCountry, Registration, Seat
 from ..services import delegation
 
 
@@ -107,3 +108,55 @@ def change_parts(request: HttpRequest, object_id: str, *, model_admin: ModelAdmi
         seats=registration.seats.select_related("part").exclude(status=Seat.Status.CANCELLED),
     )
     return TemplateResponse(request, "admin/registrations/registration/change_parts.html", context)
+
+
+class CountryForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), choices=RegistrantCountry.choices)
+
+
+def import_table(request: HttpRequest, *, model_admin: ModelAdmin) -> HttpResponse:
+    """Several people of one country at once, as a partner association does in the portal: a table, a preview
+    of every row's errors, then the invitations, all or none."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    title = gettext("Add registrations from a table")
+    choice = EventChoiceForm(request.GET if "event" in request.GET else None)
+    if not choice.is_valid():
+        context = _context(request, model_admin, title=title, choice=choice)
+        return TemplateResponse(request, "admin/registrations/registration/import_table.html", context)
+    event = choice.cleaned_data["event"]
+    form = imports.ImportForm(request.POST or None, request.FILES or None, event=event)
+    country = CountryForm(request.POST or None)
+    context = _context(request, model_admin, title=title, event=event, form=form, country_form=country, choice=None)
+    if request.method == "POST" and form.is_valid() and country.is_valid():
+        parts = list(form.cleaned_data["parts"])
+        code = country.cleaned_data["country"]
+        try:
+            rows = imports.check_rows(form.cleaned_data["rows"], event=event, country=code, parts=parts)
+        except imports.TableError as error:
+            form.add_error(None, str(error))
+        else:
+            has_errors = any(row.errors for row in rows)
+            if "send" in request.POST and not has_errors:
+                try:
+                    count = delegation.delegates_invite(
+                        event=event, rows=[{**row.cleaned, "parts": parts} for row in rows], partner=None
+                    )
+                except RegistrationError as error:
+                    messages.error(request, error.message)
+                else:
+                    messages.success(
+                        request,
+                        ngettext("%(count)d invitation has been sent.", "%(count)d invitations have been sent.", count)
+                        % {"count": count},
+                    )
+                    changelist = reverse("admin:registrations_registration_changelist")
+                    return redirect(f"{changelist}?event__id__exact={event.pk}&status__exact=pending")
+            context.update(
+                rows=rows,
+                has_errors=has_errors,
+                table_text=imports.to_text([[row.values[c] for c in imports.COLUMNS] for row in rows]),
+                chosen_parts=parts,
+                country=code,
+            )
+    return TemplateResponse(request, "admin/registrations/registration/import_table.html", context)

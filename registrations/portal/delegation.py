@@ -6,21 +6,19 @@ organiser (who adds people in the admin), gets the portal's 403 page; someone el
 the same as one that does not exist. Whether an address was already registered is never shown: the
 answer is "the invitation has been sent" either way."""
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext, ngettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.models import Event, Partner
 
 from .. import imports
 from ..exceptions import RegistrationError
-from ..forms import DelegateForm, PartChoiceField
+from ..forms import DelegateForm
 from ..http import busy_when_locked, staff_page
-from ..models import Part, RegistrantCountry
+from ..models import RegistrantCountry
 from ..services import delegation as services
 from .selectors import portal_event, portal_partner
 
@@ -30,49 +28,6 @@ def partner_of(user) -> Partner | None:
 
 
 partner_page = staff_page(partner_of, forbidden_template="registrations/portal/forbidden.html", as_argument="partner")
-
-
-class ImportForm(forms.Form):
-    """A pasted table or a file, and the parts every row registers for."""
-
-    table = forms.CharField(
-        label=_("Paste a table"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
-        help_text=_(
-            "Columns: first name, last name, e-mail, organisation, position, language of the e-mails (cs, sk, pl, "
-            "hu or en; empty: your country's). Copy the rows from a spreadsheet, or separate the cells with "
-            "semicolons. At most 200 rows."
-        ),
-    )
-    file = forms.FileField(
-        label=_("Or choose a CSV or XLSX file"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-        help_text=_("The same columns; a first row with column names is skipped. At most 1 MB."),
-    )
-    parts = PartChoiceField(
-        label=_("Parts of the programme"),
-        queryset=Part.objects.none(),
-        error_messages={"required": _("Please choose at least one part of the programme.")},
-    )
-
-    def __init__(self, *args, event: Event, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["parts"].queryset = Part.objects.filter(event=event).with_seat_counts()
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("table", "").strip() and not cleaned.get("file"):
-            raise forms.ValidationError(gettext("Please paste a table or choose a file."))
-        try:
-            upload = cleaned.get("file")
-            cleaned["rows"] = imports.table_from_file(upload) if upload else imports.table_from_text(cleaned["table"])
-        except imports.TableError as error:
-            raise forms.ValidationError(str(error)) from error
-        if not cleaned["rows"]:
-            raise forms.ValidationError(gettext("Please paste a table or choose a file."))
-        return cleaned
 
 
 def delegation_event(slug: str) -> Event:
@@ -143,7 +98,7 @@ def delegation_import(request: HttpRequest, slug: str, *, partner: Partner) -> H
     event = delegation_event(slug)
     if not event.registration_is_open():
         return redirect("registrations:portal_delegation", slug=slug)
-    form = ImportForm(request.POST or None, request.FILES or None, event=event)
+    form = imports.ImportForm(request.POST or None, request.FILES or None, event=event)
     context = {"event": event, "partner": partner, "form": form, "max_rows": imports.MAX_ROWS}
     if request.method == "POST" and form.is_valid():
         parts = list(form.cleaned_data["parts"])

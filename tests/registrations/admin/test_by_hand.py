@@ -104,3 +104,21 @@ def test_parts_of_a_cancelled_registration_cannot_be_changed(organiser, olomouc)
     response = organiser.post(url, {"parts": [olomouc.tour.pk]}, follow=True)
     assert "cancelled" in response.text
     assert not person.seats.filter(part=olomouc.tour).exists()
+
+
+def test_organisers_add_people_of_any_country_from_a_table(organiser, olomouc, django_capture_on_commit_callbacks):
+    url = f"{reverse('admin:registrations_registration_import')}?event={olomouc.pk}"
+    table = "Ödön;Győrffy;odon@example.hu;Pápa;polgármester;hu\nAnna;Kiss;anna@example.hu;Győr;;\n"
+    preview = organiser.post(url, {"table": table, "country": "HU", "parts": [olomouc.seminar.pk], "preview": "1"})
+    assert not preview.context["has_errors"]
+    assert not Registration.objects.filter(email__endswith="@example.hu").exists()
+    bad = organiser.post(url, {"table": table + "X;;bad;;;\n", "country": "HU", "parts": [olomouc.seminar.pk]})
+    assert bad.context["has_errors"]
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = organiser.post(
+            url, {"table": preview.context["table_text"], "country": "HU", "parts": [olomouc.seminar.pk], "send": "1"}
+        )
+    assert sent.status_code == 302
+    people = Registration.objects.filter(email__endswith="@example.hu")
+    assert {(p.country, p.language, p.invited_by_organisers) for p in people} == {("HU", "hu", True)}
+    assert len(mail.outbox) == 2
