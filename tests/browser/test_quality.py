@@ -308,8 +308,9 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
     seed_demo(monkeypatch)
     event = Event.objects.get(slug="olomouc-2023")
     registration_pages = registration_paths(event)
-    visitor, organiser = Client(), Client()
+    visitor, organiser, partner_cz = Client(), Client(), Client()
     organiser.force_login(get_user_model().objects.get(username="organiser"))
+    partner_cz.force_login(get_user_model().objects.get(username="partner-cz"))
     partner = get_user_model().objects.get(username="partner-hu")
     with_two_factor(partner)
     two_factor.pending_device(user=get_user_model().objects.get(username="organiser"))
@@ -317,6 +318,7 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
     for lang in LANGUAGES:
         pages = [(visitor, path) for path in [*PAGES, NOT_FOUND, *registration_pages, *account_paths(partner)]]
         pages += [(organiser, path) for path in staff_pages(event)["organiser"]]
+        pages += [(partner_cz, path) for path in staff_pages(event)["partner-hu"] if "delegation" in path]
         pages += [(organiser, f"account/two-factor/{path}") for path in ("", "set-up/")]
         pages.append((visitor, f"events/{event.slug}/register/?sent-empty"))
         for client, path in pages:
