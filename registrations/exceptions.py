@@ -57,4 +57,9 @@ class NoEmailError(RegistrationError):
 
 
 class PrivacyNotAcceptedError(RegistrationError):
-    message = _("Please confirm that you have read the privacy notice.")
+    """Registered by a partner association or the organisers: only the person accepts the privacy notice."""
+
+    message = _(
+        "Only the person can accept the privacy notice, on the confirmation page; the registration is confirmed "
+        "when they do."
+    )

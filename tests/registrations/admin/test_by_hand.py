@@ -122,3 +122,19 @@ def test_organisers_add_people_of_any_country_from_a_table(organiser, olomouc, d
     people = Registration.objects.filter(email__endswith="@example.hu")
     assert {(p.country, p.language, p.invited_by_organisers) for p in people} == {("HU", "hu", True)}
     assert len(mail.outbox) == 2
+
+
+def test_staff_cannot_confirm_on_behalf_of_someone_who_has_not_consented(
+    organiser, olomouc, django_capture_on_commit_callbacks
+):
+    organiser.post(f"{reverse(ADD)}?event={olomouc.pk}", by_hand(olomouc))
+    person = Registration.objects.get(email="odon@example.hu")
+    response = organiser.post(
+        reverse("admin:registrations_registration_changelist"),
+        {"action": "confirm_on_behalf", "_selected_action": [person.pk]},
+        follow=True,
+    )
+    assert "Only the person can accept the privacy notice" in response.text
+    person.refresh_from_db()
+    assert person.status == "pending"
+    assert not person.seats.exists()
