@@ -257,6 +257,56 @@ class LinkAgainForm(ErrorSummaryMixin, forms.Form):
         self.helper.add_input(Submit("submit", _("Send my link")))
 
 
+class SubstituteForm(ErrorSummaryMixin, forms.Form):
+    """ "Send my place to a colleague": who the colleague is, and the language of the e-mails to them."""
+
+    first_name = forms.CharField(label=_("Colleague's first name"), max_length=100)
+    last_name = forms.CharField(label=_("Colleague's last name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Colleague's e-mail"),
+        max_length=254,
+        help_text=_("We will send your colleague a link to accept the place."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mails to your colleague"))
+
+    def __init__(self, *args, submit_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language in its own name (settings.LANGUAGES), so the choice reads right in any page language.
+        self.fields["language"].choices = settings.LANGUAGES
+        self.fields["language"].initial = get_language()
+        self.helper = FormHelper(self)
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("submit", submit_label or _("Send the offer")))
+
+    def clean_first_name(self) -> str:
+        return single_line(self.cleaned_data["first_name"])
+
+    def clean_last_name(self) -> str:
+        return single_line(self.cleaned_data["last_name"])
+
+
+class SubstituteAcceptForm(ErrorSummaryMixin, forms.Form):
+    """The colleague's own acceptance of the privacy notice, on the page that takes over the place."""
+
+    privacy = forms.BooleanField(
+        error_messages={"required": _("Please confirm that you have read the privacy notice.")},
+    )
+    summary_labels = {"privacy": _("Privacy notice")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["privacy"].label = format_html(
+            gettext('I have read the <a href="{url}">privacy notice</a> and agree to the processing of my data.'),
+            url=reverse("events:privacy"),
+        )
+        self.helper = FormHelper(self)
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("submit", _("Take over the place"), css_class="btn-lg"))
+
+
 class DelegateForm(DetailsForm):
     """A person registered by someone else: a partner association's delegate (its country fixed, the
     fields of `BRIEF_FIELDS`) or the organisers' registration by hand (every detail). The same fields, labels

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Country, Event, Partner
 
@@ -83,6 +84,15 @@ class RegistrantCountry(models.TextChoices):
     OTHER = "OTHER", _("other country")
 
 
+class ParticipantRole(models.TextChoices):
+    """What a badge says a person is there as, besides a participant (organisers tag registrations)."""
+
+    SPEAKER = "speaker", pgettext_lazy("role of a participant", "Speaker")
+    ORGANISER = "organiser", pgettext_lazy("role of a participant", "Organiser")
+    PRESS = "press", pgettext_lazy("role of a participant", "Press")
+    HEAD_OF_DELEGATION = "head_of_delegation", pgettext_lazy("role of a participant", "Head of delegation")
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for e-mail confirmation")
@@ -153,8 +163,27 @@ class Registration(models.Model):
         related_name="+",
     )
     invited_by_organisers = models.BooleanField(_("registered by the organisers"), default=False)
+    # A colleague's pending registration that takes over this one's seats once they confirm their address
+    # ("send my place to a colleague"); until then the original keeps every seat.
+    substitute_for = models.ForeignKey(
+        "self",
+        verbose_name=_("takes the place of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="substitute_offers",
+        editable=False,
+    )
     # Set when the personal fields were blanked after the event; the counts for the report stay.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=ParticipantRole.choices,
+        blank=True,
+        help_text=_("Printed on the name badge; empty for a participant."),
+    )
+    badge_printed_at = models.DateTimeField(_("name badge printed"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]
@@ -170,7 +199,8 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "event",
-                condition=~models.Q(status="cancelled"),
+                # A walk-in added at the door may have no address.
+                condition=~models.Q(status="cancelled") & ~models.Q(email=""),
                 name="registration_one_per_email_and_event",
                 violation_error_message=_("This e-mail address is already registered for this event."),
             ),
@@ -206,6 +236,8 @@ class Seat(models.Model):
     since = models.DateTimeField(_("since"))
     # Check-in is per part, i.e. per day: arriving for the seminar says nothing about the study tour.
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # A walk-in seated at the door although the part was full: the staff member's decision, shown in the overview.
+    over_capacity = models.BooleanField(_("over capacity by staff decision"), default=False, editable=False)
 
     class Meta:
         ordering = ["part__order", "part__date", "part_id"]
@@ -228,6 +260,8 @@ class EmailLog(models.Model):
         LINK_AGAIN = "link_again", _("private link sent again")
         DATA_EXPORTED = "data_exported", _("personal data downloaded")
         DATA_DELETED = "data_deleted", _("registration and personal data deleted")
+        SUBSTITUTE_OFFER = "substitute_offer", _("a place offered by a colleague")
+        SUBSTITUTED = "substituted", _("place handed to a colleague")
 
     registration = models.ForeignKey(
         Registration,
@@ -340,3 +374,30 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class ReportedAttendance(models.Model):
+    """How many people from one country came on one day of an event whose attendance the site did not record
+    (the workshops before it), entered by organisers from their own records, with where the figure comes
+    from: the report for the funder counts them beside the check-ins."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="reported_attendance"
+    )
+    date = models.DateField(_("day"))
+    country = models.CharField(_("country"), max_length=5, choices=RegistrantCountry.choices)
+    participants = models.PositiveIntegerField(_("participants"))
+    source = models.CharField(
+        _("source"), max_length=300, help_text=_("Where the figure comes from, e.g. the signed attendance sheets.")
+    )
+
+    class Meta:
+        verbose_name = _("attendance entered by hand")
+        verbose_name_plural = _("attendance entered by hand")
+        ordering = ["event", "date", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date", "country"], name="one_reported_figure_per_day_and_country")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.date} {self.country}: {self.participants}"

@@ -10,7 +10,7 @@ from django.contrib.auth.management import create_permissions
 EDITORS = "Editors"
 ORGANISERS = "Organisers"
 EDITOR_MODELS = {"events": ["partner", "event", "programmeitem", "photo", "document", "page"]}
-ORGANISER_MODELS = {"registrations": ["part", "registration", "seat", "emaillog"]}
+ORGANISER_MODELS = {"registrations": ["part", "registration", "seat", "emaillog", "reportedattendance"]}
 ORGANISER_EXTRA = [
     ("registrations", "export_registration"),
     ("registrations", "checkin_registration"),
@@ -27,12 +27,18 @@ ORGANISER_EXTRA = [
 
 
 def _model_permissions(Permission, models: dict[str, list[str]]) -> list:
-    return [
-        Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{name}")
-        for app_label, names in models.items()
-        for name in names
-        for action in ("add", "change", "delete", "view")
-    ]
+    """A model that a later migration creates (this runs in a migration, too) is added by the next migrate."""
+    return list(
+        Permission.objects.filter(
+            content_type__app_label__in=models,
+            codename__in=[
+                f"{action}_{name}"
+                for names in models.values()
+                for name in names
+                for action in ("add", "change", "delete", "view")
+            ],
+        )
+    )
 
 
 def create_staff_groups(apps) -> None:

@@ -1,6 +1,7 @@
 """The test configuration: production settings with what only tests need changed."""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 # DEBUG is off here as in production, which insists on the public address for e-mailed links.
@@ -24,7 +25,8 @@ if os.environ.get("TEST_SMTP_PORT"):
         }
     }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# A server that a test starts with a MEDIA_ROOT of its own (tests/deploy/test_two_servers.py) keeps it.
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 # The real clock, whatever the environment says; a test that needs another day sets it (v4project/clock.py).
 DEMO_DATE = None

@@ -18,12 +18,15 @@ from tests.servers import free_port
 @dataclass
 class Sink:
     refuse_until: float = 0.0  # time.monotonic() until which every message is refused with 451
+    refuse_for: float = 0.0  # or: seconds from the first message on (a slow machine starts its worker late)
     delay: float = 0.0  # seconds before each message is accepted
     messages: list = field(default_factory=list)
     refusals: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_DATA(self, server, session, envelope) -> str:
+        if self.refuse_for and not self.refuse_until:
+            self.refuse_until = time.monotonic() + self.refuse_for
         if time.monotonic() < self.refuse_until:
             with self.lock:
                 self.refusals += 1

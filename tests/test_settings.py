@@ -122,3 +122,22 @@ def test_trusted_proxies_are_read_and_checked():
     assert settings_value("settings.TRUSTED_PROXIES", DEBUG="1") == "([],)"
     bad = import_settings(DEBUG="1", TRUSTED_PROXIES="nginx")
     assert "TRUSTED_PROXIES must list IP addresses" in bad.stderr
+
+
+def test_redis_url_is_checked_and_shared_by_the_cache_the_page_cache_and_the_scheduler():
+    expression = "settings.REDIS_URL, settings.CACHES['default']['BACKEND'], settings.CRONTASK['REDIS_URL']"
+    value = settings_value(expression, DEBUG="1", REDIS_URL="redis://10.0.0.5:6379/1")
+    assert (
+        value == "('redis://10.0.0.5:6379/1', 'django.core.cache.backends.redis.RedisCache', 'redis://10.0.0.5:6379/1')"
+    )
+    assert "must be a redis://" in import_settings(DEBUG="1", REDIS_URL="10.0.0.5:6379").stderr
+
+
+def test_s3_bucket_moves_uploads_to_s3_with_links_that_do_not_expire():
+    assert settings_value("settings.STORAGES['default']['BACKEND']", DEBUG="1") == (
+        "('django.core.files.storage.FileSystemStorage',)"
+    )
+    default = "settings.STORAGES['default']"
+    options = f"{default}['BACKEND'], {default}['OPTIONS']['bucket_name'], {default}['OPTIONS']['querystring_auth']"
+    value = settings_value(options, DEBUG="1", S3_BUCKET="v4-media", S3_ENDPOINT_URL="https://s3.example.org")
+    assert value == "('storages.backends.s3.S3Storage', 'v4-media', False)"

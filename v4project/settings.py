@@ -189,12 +189,19 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis, when REDIS_URL names one (redis://host:port/db), is what several app servers share besides the
+# database: Django's cache, the page cache's content version (v4project/pagecache/version.py) and the lock
+# that lets one worker's scheduler start the scheduled jobs.
+REDIS_URL = env_str("REDIS_URL").strip()
+if REDIS_URL and urlsplit(REDIS_URL).scheme not in {"redis", "rediss", "unix"}:
+    raise ImproperlyConfigured(f"REDIS_URL must be a redis://, rediss:// or unix:// address, not {REDIS_URL!r}.")
+
 # Django's cache, shared by every app process: the database cache needs nothing more to run; Redis is used
 # when REDIS_URL names one. No security counter lives here: a cache may drop any entry when it is full, so
 # rate limits and login lockouts are tables of their own (registrations/ratelimit.py, accounts/lockout.py).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
-    if env_str("REDIS_URL")
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
 }
 
@@ -246,6 +253,23 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded files (photos, logos, documents) may live on S3-compatible storage instead of MEDIA_ROOT, so app
+# servers need no shared disk (docs/deploy.md): S3_BUCKET names the bucket, whose objects the public may read.
+# Links to them carry no signature: pages are cached, and a signed link would expire inside a cached page.
+if env_str("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 # Uploads above this stay on disk instead of in memory while they are checked.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -278,7 +302,7 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # `manage.py run_worker` (one per machine; registrations/management/commands/run_worker.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # With Redis, one scheduler across every machine's worker starts the scheduled jobs (the others wait).
-CRONTASK = {"REDIS_URL": env_str("REDIS_URL") or None}
+CRONTASK = {"REDIS_URL": REDIS_URL or None}
 # An e-mail that fails for a reason that may pass (the mail server down, a time-out, a 4xx answer) is tried
 # again after these many seconds, one after the other; then it is recorded as failed for staff to resend.
 EMAIL_RETRY_DELAYS = [int(value) for value in env_list("EMAIL_RETRY_DELAYS", ["30", "60", "300", "900", "3600"])]

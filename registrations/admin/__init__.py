@@ -20,10 +20,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from events.admin import CheckedFiltersMixin, TranslationStatusMixin
 
 from ..exceptions import RegistrationError
-from ..models import EmailLog, Part, Registration, Seat
+from ..models import EmailLog, Part, Registration, ReportedAttendance, Seat
 from ..services import privacy, staff
 from ..services import registration as services
-from . import by_hand, reports
+from . import by_hand, documents, funder, reports, substitute
 from .actions import RegistrationActionsMixin
 from .filters import CheckedInFilter, EmailStateFilter, PartFilter, SeatStatusFilter
 
@@ -72,7 +72,7 @@ class SeatInline(admin.TabularInline):
     model = Seat
     extra = 0
     can_delete = False
-    fields = ["part", "status", "since", "checked_in_at"]
+    fields = ["part", "status", "since", "checked_in_at", "over_capacity"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -111,6 +111,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "country",
         "language",
         "diet",
+        "role",
         "is_demo",
     ]
     list_select_related = ["event"]
@@ -125,6 +126,8 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "replace_link",
         "export_selected_csv",
         "export_selected_xlsx",
+        "print_badges",
+        "issue_certificates",
         "anonymise_events",
     ]
     readonly_fields = [
@@ -142,6 +145,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "invited_by",
         "invited_by_organisers",
         "parts_link",
+        "substitute_link",
     ]
     fieldsets = [
         (
@@ -159,7 +163,18 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         ),
         (
             _("Person"),
-            {"fields": [("first_name", "last_name"), "email", "phone", "organisation", "position", "country"]},
+            {
+                "fields": [
+                    ("first_name", "last_name"),
+                    "email",
+                    "phone",
+                    "organisation",
+                    "position",
+                    "country",
+                    "role",
+                    "substitute_link",
+                ]
+            },
         ),
         (_("Needs"), {"fields": ["diet", "diet_other", "accessibility_needs", "note"]}),
         (
@@ -189,6 +204,13 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
     @admin.display(description=_("parts of the programme"))
     def seat_statuses(self, registration: Registration) -> str:
         return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
+
+    @admin.display(description=_("substitute"))
+    def substitute_link(self, registration: Registration) -> str:
+        if registration.status != Registration.Status.ACTIVE:
+            return "–"
+        url = reverse("admin:registrations_registration_substitute", args=[registration.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Send the place to a colleague"))
 
     def add_view(self, request, form_url="", extra_context=None):
         # Not the model's form: a registration added by hand goes through the same rules as the public form,
@@ -223,6 +245,28 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 "<path:object_id>/parts/",
                 wrap(by_hand.change_parts),
                 name="registrations_registration_parts",
+            ),
+            path("badges/<int:event_id>/", wrap(documents.badges_page), name="registrations_registration_badges"),
+            path(
+                "<int:registration_id>/badge.pdf",
+                wrap(documents.single_badge),
+                name="registrations_registration_badge",
+            ),
+            path("funder-report/", wrap(funder.report), name="registrations_registration_funder_report"),
+            path(
+                "funder-report/<int:event_id>/participants.<str:file_format>",
+                wrap(funder.participants),
+                name="registrations_registration_funder_participants",
+            ),
+            path(
+                "funder-report/<int:event_id>/attendance.pdf",
+                wrap(funder.attendance_sheets),
+                name="registrations_registration_funder_attendance",
+            ),
+            path(
+                "<int:registration_id>/substitute/",
+                wrap(substitute.substitute),
+                name="registrations_registration_substitute",
             ),
             path(
                 "export/<str:file_format>/",
@@ -320,6 +364,16 @@ class EmailLogAdmin(CheckedFiltersMixin, admin.ModelAdmin):
 
 # Django's own list of groups gets the same checked filters as ours (the users' list: accounts/admin.py).
 admin.site.unregister(Group)
+
+
+@admin.register(ReportedAttendance)
+class ReportedAttendanceAdmin(CheckedFiltersMixin, admin.ModelAdmin):
+    """Figures for the report for the funder, for days whose attendance the site did not record."""
+
+    list_display = ["event", "date", "country", "participants", "source"]
+    list_filter = ["event", "country"]
+    list_select_related = ["event"]
+    fields = ["event", "date", "country", "participants", "source"]
 
 
 @admin.register(Group)

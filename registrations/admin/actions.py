@@ -10,7 +10,7 @@ from ..models import Registration, Seat
 from ..services import privacy
 from ..services import registration as services
 from ..services import staff as staff_services
-from . import reports
+from . import documents, reports
 
 
 class RegistrationActionsMixin:
@@ -112,6 +112,20 @@ class RegistrationActionsMixin:
     @admin.action(description=_("Export the selected rows (XLSX)"), permissions=["export"])
     def export_selected_xlsx(self, request, queryset):
         return reports.export_response(request, registrations=queryset, file_format="xlsx", detail=_selection(request))
+
+    @admin.action(description=_("Print name badges of the selected (PDF)"), permissions=["export"])
+    def print_badges(self, request, queryset):
+        response = documents.badges_for_selection(request, queryset)
+        if response is None:
+            messages.warning(request, _("None of the selected has a badge to print (unconfirmed or anonymised)."))
+        return response
+
+    @admin.action(description=_("Certificates of attendance of the selected (PDF)"), permissions=["export"])
+    def issue_certificates(self, request, queryset):
+        response = documents.certificates_for_selection(queryset)
+        if response is None:
+            messages.warning(request, _("None of the selected was checked in: there is no certificate to issue."))
+        return response
 
     @admin.action(
         description=_("Anonymise the registrations of these events (only events past the retention period)"),

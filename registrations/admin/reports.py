@@ -41,7 +41,13 @@ def _rows(counts: dict[str, int], labels: dict) -> list[dict]:
 
 def event_overview(event: Event) -> dict:
     """The numbers organisers need for one event: seats per part, who comes from where, catering, needs."""
-    parts = list(Part.objects.filter(event=event).with_seat_counts())
+    over_capacity = Q(seats__status=Seat.Status.CONFIRMED, seats__over_capacity=True)
+    parts = list(
+        Part.objects.filter(event=event)
+        .with_seat_counts()
+        # Walk-ins seated at the door although the part was full: the staff member's decision, shown apart.
+        .annotate(over_capacity_count=Count("seats", filter=over_capacity))
+    )
     active = Registration.objects.filter(event=event, status=Registration.Status.ACTIVE)
     confirmed_seats = Seat.objects.filter(
         part__event=event, status=Seat.Status.CONFIRMED, registration__status=Registration.Status.ACTIVE

@@ -61,6 +61,12 @@ def email_context(registration: Registration, *, kind: str, token: str | None, p
         if registration.status == Registration.Status.PENDING:
             context["confirm_url"] = absolute(reverse("registrations:confirm", kwargs={"token": token}))
     context["confirmed_parts"] = confirmed_parts
+    if registration.substitute_for_id:
+        # A colleague's offer: who offers the place, and which parts it holds.
+        original = registration.substitute_for
+        if original is not None:
+            context["offered_by"] = original.full_name(registration.language)
+            context["rows"] = selectors.registration_parts_by_status(original)
     return context
 
 

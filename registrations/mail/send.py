@@ -34,14 +34,18 @@ WITH_LINK = {
     EmailLog.Kind.MOVED_UP,
     EmailLog.Kind.CHANGED,
     EmailLog.Kind.LINK_AGAIN,
+    EmailLog.Kind.SUBSTITUTE_OFFER,
 }
 # Kinds whose log keeps no address once sent: the registration they were about is gone.
-WITHOUT_REGISTRATION = {EmailLog.Kind.DATA_DELETED}
+WITHOUT_REGISTRATION = {EmailLog.Kind.DATA_DELETED, EmailLog.Kind.SUBSTITUTED}
 
 
-def email_enqueue(registration: Registration, kind: str, *, part: Part | None = None) -> EmailLog:
+def email_enqueue(registration: Registration, kind: str, *, part: Part | None = None) -> EmailLog | None:
     """Record the e-mail and its task now, in the caller's transaction (so "sent within the hour" is known
-    at once, and nothing is sent for a change that is rolled back)."""
+    at once, and nothing is sent for a change that is rolled back). A walk-in added at the door without an
+    address gets nothing (None)."""
+    if not registration.email:
+        return None
     log = EmailLog.objects.create(
         registration=registration,
         event_id=registration.event_id,

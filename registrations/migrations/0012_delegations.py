@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0004_registration_ends_when_the_event_begins"),
-        ("registrations", "0007_private_links_and_email_tasks"),
+        ("registrations", "0011_walk_ins_and_substitutes"),
     ]
 
     operations = [

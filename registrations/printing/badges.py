@@ -23,22 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import segno
-from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from ..models import ParticipantRole
 from .pdf import mm, render_pdf
 from .people import country_name, country_then_surname_order, name_in_order, surname_order
-
-
-class ParticipantRole(models.TextChoices):
-    """What a badge says a person is there as, besides a participant (organisers tag registrations)."""
-
-    SPEAKER = "speaker", pgettext_lazy("role of a participant", "Speaker")
-    ORGANISER = "organiser", pgettext_lazy("role of a participant", "Organiser")
-    PRESS = "press", pgettext_lazy("role of a participant", "Press")
-    HEAD_OF_DELEGATION = "head_of_delegation", pgettext_lazy("role of a participant", "Head of delegation")
 
 
 @dataclass(frozen=True)

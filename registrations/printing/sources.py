@@ -16,23 +16,20 @@ from .badges import Badge
 from .certificates import AttendedPart, Certificate
 
 
-def badge_for(registration: Registration, *, role: str = "") -> Badge:
-    """`role`: a ParticipantRole value, until registrations carry one."""
+def badge_for(registration: Registration) -> Badge:
     return Badge(
         first_name=registration.first_name,
         last_name=registration.last_name,
         language=registration.language,
         organisation=registration.organisation,
         country=registration.country,
-        role=role,
+        role=registration.role,
         checkin_url=checkin_url(registration),
     )
 
 
-def badges_for(registrations: Iterable[Registration], *, roles: dict[int, str] | None = None) -> list[Badge]:
-    """`roles`: registration pk → ParticipantRole value, for those who have one."""
-    roles = roles or {}
-    return [badge_for(registration, role=roles.get(registration.pk, "")) for registration in registrations]
+def badges_for(registrations: Iterable[Registration]) -> list[Badge]:
+    return [badge_for(registration) for registration in registrations]
 
 
 def certificate_for(registration: Registration, *, issued_on: datetime.date | None = None) -> Certificate | None:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.manage, name="manage"),
     path("confirm/", views.confirm, name="confirm"),
     path("cancel/", views.cancel, name="cancel"),
+    path("colleague/", views.colleague, name="colleague"),
     path("new-link/", views.link_replace, name="link_replace"),
     path("qr.svg", views.qr_code, name="qr"),
     path("calendar.ics", views.calendar, name="calendar"),

@@ -13,11 +13,11 @@ from django.utils.translation import get_language, gettext
 
 from .. import selectors
 from ..exceptions import ConfirmationExpiredError, RegistrationError
-from ..forms import DetailsForm, InvitationAcceptForm
+from ..forms import DetailsForm, InvitationAcceptForm, SubstituteAcceptForm, SubstituteForm
 from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
 from ..models import DETAIL_FIELDS, Registration, Seat
-from ..services import delegation
+from ..services import delegation, substitutes
 from ..services import registration as services
 
 
@@ -39,6 +39,8 @@ def is_expired(registration: Registration) -> bool:
 @private_view("GET", "POST")
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token)
+    if registration.substitute_for_id and registration.status == Registration.Status.PENDING:
+        return redirect("registrations:confirm", token=token)  # a colleague's offer: accepted there
     event = registration.event
     form = None
     can_change = registration.status != Registration.Status.CANCELLED and not is_expired(registration)
@@ -74,8 +76,87 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "changes_closed": can_change and form is None,
         "can_cancel": not event.has_begun(),
         "token": token,
+        "can_hand_over": can_hand_over(registration),
+        "offer": pending_offer(registration),
     }
     return render(request, "registrations/manage.html", context)
+
+
+def can_hand_over(registration: Registration) -> bool:
+    return registration.status == Registration.Status.ACTIVE and not registration.event.has_begun()
+
+
+def pending_offer(registration: Registration) -> Registration | None:
+    if registration.status != Registration.Status.ACTIVE:
+        return None
+    offers = registration.substitute_offers.filter(
+        status=Registration.Status.PENDING, confirm_expires_at__gt=timezone.now()
+    )
+    return offers.order_by("-pk").first()
+
+
+@private_view("GET", "POST")
+def colleague(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Send my place to a colleague": the colleague gets an e-mail to accept; until then nothing changes."""
+    registration = registration_or_404(token)
+    if not can_hand_over(registration):
+        return redirect("registrations:manage", token=token)
+    form = SubstituteForm(request.POST or None)
+    form.helper.form_action = request.path
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            substitutes.substitute_offer(registration=registration, data=data, language=data["language"])
+        except RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                gettext(
+                    "We have sent your colleague an e-mail. Until they accept, the place stays yours; the offer "
+                    "expires if it is not accepted in time."
+                ),
+            )
+            return redirect("registrations:manage", token=token)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "form": form,
+        "token": token,
+        "offer": pending_offer(registration),
+        "rows": selectors.registration_parts_by_status(registration),
+    }
+    return render(request, "registrations/colleague.html", context)
+
+
+def accept_place(request: HttpRequest, registration: Registration, token: str) -> HttpResponse:
+    """The colleague's side of a substitute: their address is confirmed by the link, the privacy notice by
+    the form on this page; then every seat of the place is theirs."""
+    original = registration.substitute_for
+    form = SubstituteAcceptForm(request.POST or None)
+    form.helper.form_action = request.path
+    error = ""
+    if is_expired(registration):
+        error = gettext("This offer has expired. Your colleague can send you a new one.")
+    elif original is None or original.status != Registration.Status.ACTIVE:
+        error = str(substitutes.SubstituteUnavailableError.message)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            substitutes.substitute_accept(offer=registration, privacy_language=get_language())
+        except RegistrationError as refused:
+            error = refused.message
+        else:
+            messages.success(request, gettext("Thank you: the place is now yours."))
+            return redirect("registrations:manage", token=token)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "form": form,
+        "error": error,
+        "offered_by": original.full_name(get_language()) if original else "",
+        "rows": selectors.registration_parts_by_status(original) if original and not error else [],
+    }
+    return render(request, "registrations/accept_place.html", context, status=410 if error else 200)
 
 
 @private_view("GET", "POST")
@@ -87,6 +168,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_or_404(token, with_event=request.method != "POST")
     if registration.status != Registration.Status.PENDING:
         return redirect("registrations:manage", token=token)
+    if registration.substitute_for_id:
+        return accept_place(request, registration, token)
 
     # Someone registered by a partner association or the organisers accepts the privacy notice here.
     accept = (

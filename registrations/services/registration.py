@@ -149,6 +149,9 @@ def registration_confirm(*, registration: Registration, now: datetime.datetime |
     Refused once the event has begun: a registration sent in time may be confirmed after registration has
     closed, but no seat is taken for a day that has started."""
     now = now or timezone.now()
+    if registration.substitute_for_id:
+        # A colleague's offer is accepted with the privacy notice, by substitutes.substitute_accept.
+        raise RegistrationError(_("This link offers a place from a colleague: please accept it on its page."))
     with transaction.atomic():
         seats.set_lock_timeout()
         # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
@@ -247,6 +250,10 @@ def registration_cancel(
             seats.seat_release(seat=seat, part=locked[seat.part_id], now=now)
         registration.status = Registration.Status.CANCELLED
         registration.save(update_fields=["status", "updated"])
+        # A place offered to a colleague (substitutes.py) goes with it: nothing is left to take over.
+        offers = Registration.objects.filter(substitute_for=registration, status=Registration.Status.PENDING)
+        traces.forget_deleted(offers)
+        offers.delete()
         if notify:
             email_enqueue(registration, EmailLog.Kind.CANCELLED)
     return registration

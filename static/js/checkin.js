@@ -95,6 +95,11 @@
         }
         show(form, result.data.arrived, result.data.arrival);
         if (counts) { counts.textContent = result.data.counts; }
+        if (result.data.arrived && input.value) {
+          // Ready for the next person: the search is cleared and the whole day shown again.
+          input.value = "";
+          filter();
+        }
       })
       .catch(function () { window.alert(labels.error); })
       .then(function () { button.removeAttribute("aria-busy"); });

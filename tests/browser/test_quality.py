@@ -134,6 +134,8 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
     active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=language)
     begun_event = make_event(start_date=datetime.date(2023, 5, 31), end_date=datetime.date(2023, 6, 1))
     begun = make_registration(begun_event, parts=[make_part(begun_event)], seat_status="confirmed", language=language)
+    # A colleague's offer of the confirmed registrant's place: the page that takes it over.
+    offer = make_registration(event, substitute_for=active, language=language, privacy_version="")
     return [
         f"events/{event.slug}/register/",
         f"events/{event.slug}/register/check-your-email/",
@@ -145,6 +147,9 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
         f"registration/{active.token}/cancel/",
         f"registration/{active.token}/delete/",
         f"registration/{begun.token}/",
+        f"registration/{active.token}/colleague/",
+        f"registration/{offer.token}/confirm/",
+        f"checkin/{active.checkin_code}/",  # a door code opened by a visitor: the staff sign-in link
     ]
 
 
@@ -194,7 +199,12 @@ def staff_pages(event: Event) -> dict[str, list[str]]:
         invited = make_registration(event, parts=list(event.parts.all()), country="HU", language="hu")
         Registration.objects.filter(pk=invited.pk).update(invited_by=partner, privacy_accepted_at=None)
     delegation = [f"portal/events/{event.slug}/delegation/", f"portal/events/{event.slug}/delegation/import/"]
-    return {"partner-hu": [*portal, *delegation], "organiser": [*portal, "checkin/"]}
+    # The door: the study tour's day (its bus full, its waiting list shown), adding a walk-in to a part with
+    # seats and to the full one (the warning and the over-capacity choice).
+    seminar, tour = event.parts.order_by("date", "order")[:2]
+    door = [f"checkin/day/{tour.pk}/", f"checkin/day/{seminar.pk}/walk-in/", f"checkin/day/{tour.pk}/walk-in/"]
+    door.insert(0, "checkin/")
+    return {"partner-hu": [*portal, *delegation], "organiser": [*portal, *door]}
 
 
 def seed_demo(monkeypatch) -> None:

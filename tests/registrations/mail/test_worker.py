@@ -82,7 +82,7 @@ def test_a_worker_killed_among_200_queued_emails_loses_none_and_a_new_one_sends_
 
 def test_a_mail_server_that_refuses_for_a_while_gets_every_email_once_it_accepts_again(queued_confirmations):
     registrations = queued_confirmations(3)
-    with smtp_server(refuse_until=time.monotonic() + 3) as (sink, port):
+    with smtp_server(refuse_for=3) as (sink, port):
         worker = start_worker(smtp_port=port, EMAIL_RETRY_DELAYS="1,1,1,1,1,1")
         try:
             sink.wait_for(3, seconds=30)

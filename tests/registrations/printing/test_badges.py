@@ -5,8 +5,8 @@ import segno
 from django.utils import translation
 
 from registrations.collation import by_surname
-from registrations.models import Registration
-from registrations.printing.badges import LAYOUTS, Badge, ParticipantRole, badges_pdf, name_size, sort_badges
+from registrations.models import ParticipantRole, Registration
+from registrations.printing.badges import LAYOUTS, Badge, badges_pdf, name_size, sort_badges
 from registrations.printing.people import name_in_order
 from tests.factories import make_event, make_registration
 

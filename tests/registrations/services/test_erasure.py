@@ -208,3 +208,24 @@ def test_the_migration_removes_what_earlier_versions_left_behind(olomouc):
     assert PortalAccessLog.objects.get(action="list").detail == {"page": 1, "searched": True}
     assert PortalAccessLog.objects.get(action="admin_export").detail == {"filters": {"o": "1"}, "searched": True}
     assert LogEntry.objects.filter(object_repr="Jana Staying").exists()  # a registration still here keeps its name
+
+
+def test_after_she_hands_her_place_to_a_colleague_nothing_names_her(client, zdenka, django_capture_on_commit_callbacks):
+    """The colleague accepts: Zdeňka's seats are theirs, and no column holds her name or address."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/cs/registration/{zdenka.token}/colleague/",
+            {"first_name": "Marek", "last_name": "Zástupce", "email": "marek@obec-lhota.cz", "language": "sk"},
+        )
+    assert response.status_code == 302
+    offer_link = re.search(r"/registration/([^/\s]+)/confirm/", mail.outbox[-1].body).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/sk/registration/{offer_link}/confirm/", {"privacy": "on"}).status_code == 302
+    colleague = Registration.objects.get(email="marek@obec-lhota.cz")
+    assert sorted(colleague.seats.values_list("part_id", flat=True)) == sorted(
+        Seat.objects.filter(registration=colleague).values_list("part_id", flat=True)
+    )
+    assert colleague.seats.count() == 2
+    assert not Registration.objects.filter(pk=zdenka.pk).exists()
+    assert text_columns_holding(*TRACES) == []
+    assert EmailLog.objects.filter(kind="substituted", recipient="").count() == 1
