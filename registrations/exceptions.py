@@ -54,3 +54,12 @@ class NotConfirmedError(RegistrationError):
 
 class NoEmailError(RegistrationError):
     message = _("No e-mail has been sent to this registrant yet.")
+
+
+class PrivacyNotAcceptedError(RegistrationError):
+    """Registered by a partner association or the organisers: only the person accepts the privacy notice."""
+
+    message = _(
+        "Only the person can accept the privacy notice, on the confirmation page; the registration is confirmed "
+        "when they do."
+    )

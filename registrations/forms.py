@@ -372,3 +372,97 @@ class SubstituteAcceptForm(ErrorSummaryMixin, forms.Form):
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("submit", _("Take over the place"), css_class="btn-lg"))
+
+
+class DelegateForm(DetailsForm):
+    """A person registered by someone else: a partner association's delegate (its country fixed, the
+    fields of `BRIEF_FIELDS`) or the organisers' registration by hand (every detail). The same fields, labels
+    and checks as the public form, plus the address and the language of the e-mails; never a consent, which
+    only the person gives, on the confirmation page."""
+
+    BRIEF_FIELDS = ("first_name", "last_name", "organisation", "position")
+
+    email = forms.EmailField(label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("The person receives every e-mail in this language."),
+    )
+
+    submit_label = _("Send the invitation")
+
+    def __init__(self, *args, event: Event, country: str = "", brief: bool = True, **kwargs):
+        """`country`: the partner association's own, which cannot be changed; `brief`: only the fields a
+        partner fills in."""
+        super().__init__(*args, event=event, **kwargs)
+        keep = (
+            {*self.BRIEF_FIELDS, "email", "language", "parts"}
+            if brief
+            else set(self.fields)
+            - {
+                "consent_photos",
+                "consent_sharing",
+            }
+        )
+        if country:
+            keep.discard("country")
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        self.country = country
+        self.fields["language"].initial = LANGUAGE_BY_COUNTRY.get(country, get_language())
+        self.fields["email"].help_text = _("The person confirms this address and the privacy notice themselves.")
+        self.helper.layout = Layout(*self.layout_items())
+
+    def groups(self) -> list[tuple[str | None, list[str]]]:
+        fields = [*self.name_fields(), "email", "language", "phone", "organisation", "position", "country"]
+        groups = [
+            (_("The person"), fields),
+            (None, ["parts"]),
+            (_("Meals and needs"), ["diet", "diet_other", "accessibility_needs", "note"]),
+        ]
+        return [
+            (legend, [name for name in names if name in self.fields])
+            for legend, names in groups
+            if any(name in self.fields for name in names)
+        ]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if any(char in email for char in "\r\n"):  # Django 6 raises ValueError on a header with a line break
+            raise forms.ValidationError(_("Enter a valid e-mail address."), code="invalid")
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.country:
+            cleaned["country"] = self.country
+        return cleaned
+
+
+# The language a partner association's delegates most likely read, by its country.
+LANGUAGE_BY_COUNTRY = {"CZ": "cs", "SK": "sk", "PL": "pl", "HU": "hu"}
+
+
+class InvitationAcceptForm(ErrorSummaryMixin, forms.Form):
+    """The confirmation page of someone registered by a partner association or the organisers: the person
+    accepts the privacy notice and gives, or not, the other consents; no one did it for them."""
+
+    privacy = forms.BooleanField(
+        error_messages={"required": _("Please confirm that you have read the privacy notice.")},
+    )
+    consent_photos = forms.BooleanField(required=False, label=DetailsForm.Meta.labels["consent_photos"])
+    consent_sharing = forms.BooleanField(required=False, label=DetailsForm.Meta.labels["consent_sharing"])
+
+    summary_labels = {"privacy": _("Privacy notice")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["privacy"].label = format_html(
+            gettext('I have read the <a href="{url}">privacy notice</a> and agree to the processing of my data.'),
+            url=reverse("events:privacy"),
+        )
+        self.helper = FormHelper(self)
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("submit", _("Confirm my registration"), css_class="btn-lg"))

@@ -231,9 +231,11 @@ class Registration(models.Model):
     diet_other = models.CharField(_("other dietary requirements"), max_length=200, blank=True)
     accessibility_needs = models.TextField(_("accessibility needs"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
     note = models.TextField(_("note"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
-    privacy_version = models.CharField(_("privacy notice version accepted"), max_length=40)
-    privacy_language = models.CharField(_("language of the privacy notice"), max_length=5)
-    privacy_accepted_at = models.DateTimeField(_("privacy notice accepted"))
+    # Empty until the person accepts the notice: a delegate registered by a partner association or by the
+    # organisers accepts it on the confirmation page, never someone else on their behalf.
+    privacy_version = models.CharField(_("privacy notice version accepted"), max_length=40, blank=True)
+    privacy_language = models.CharField(_("language of the privacy notice"), max_length=5, blank=True)
+    privacy_accepted_at = models.DateTimeField(_("privacy notice accepted"), null=True, blank=True)
     consent_photos = models.BooleanField(_("consents to photographs and video"), default=False)
     consent_sharing = models.BooleanField(_("consents to sharing with the partner associations"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
@@ -241,6 +243,16 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Who put the person on the list: a partner association (its delegation), or the organisers.
+    invited_by = models.ForeignKey(
+        Partner,
+        verbose_name=_("registered by the partner association"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    invited_by_organisers = models.BooleanField(_("registered by the organisers"), default=False)
     # A colleague's pending registration that takes over this one's seats once they confirm their address
     # ("send my place to a colleague"); until then the original keeps every seat.
     substitute_for = models.ForeignKey(
@@ -286,6 +298,11 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def was_invited(self) -> bool:
+        """Registered by someone else: the person still has to accept the privacy notice themselves."""
+        return self.invited_by_id is not None or self.invited_by_organisers
 
     def full_name(self, language: str | None = None) -> str:
         """The name in the reader's order: Hungarian puts the family name first (Győrffy Ödön)."""

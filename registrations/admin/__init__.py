@@ -27,6 +27,7 @@ from ..services import privacy
 from ..services import registration as services
 from ..services import reservations as reservation_services
 from . import (
+    by_hand,
     documents,
     funder,
     organisers,  # noqa: F401 - registers the admin pages for talking to registrants
@@ -193,10 +194,25 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "updated",
         "confirmed_at",
         "confirm_expires_at",
+        "invited_by",
+        "invited_by_organisers",
+        "parts_link",
         "substitute_link",
     ]
     fieldsets = [
-        (None, {"fields": ["event", "status", "language", "is_demo"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "event",
+                    "status",
+                    "language",
+                    "is_demo",
+                    "parts_link",
+                    ("invited_by", "invited_by_organisers"),
+                ]
+            },
+        ),
         (
             _("Person"),
             {
@@ -231,6 +247,13 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         return super().get_queryset(request).prefetch_related(Prefetch("seats", seats, to_attr="held_seats"))
 
     @admin.display(description=_("parts of the programme"))
+    def parts_link(self, registration: Registration) -> str:
+        if registration.pk is None or registration.status == Registration.Status.CANCELLED:
+            return "–"
+        url = reverse("admin:registrations_registration_parts", args=[registration.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Change the parts of the programme"))
+
+    @admin.display(description=_("parts of the programme"))
     def seat_statuses(self, registration: Registration) -> str:
         return " · ".join(f"{seat.part.name}: {seat.get_status_display()}" for seat in registration.held_seats) or "–"
 
@@ -241,9 +264,10 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         url = reverse("admin:registrations_registration_substitute", args=[registration.pk])
         return format_html('<a href="{}">{}</a>', url, _("Send the place to a colleague"))
 
-    def has_add_permission(self, request) -> bool:
-        # Registrations come through the form, which checks the address and takes seats by the rules.
-        return False
+    def add_view(self, request, form_url="", extra_context=None):
+        # Not the model's form: a registration added by hand goes through the same rules as the public form,
+        # and the person confirms the address and the privacy notice themselves (admin/by_hand.py).
+        return by_hand.add_by_hand(request, model_admin=self)
 
     def delete_model(self, request, obj: Registration) -> None:
         # Its seats go to the waiting list, and nothing of the person stays behind (registrations/traces.py).
@@ -267,6 +291,12 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                 "attendance/<int:part_id>/",
                 wrap(reports.attendance_sheet),
                 name="registrations_registration_attendance",
+            ),
+            path("import/", wrap(by_hand.import_table), name="registrations_registration_import"),
+            path(
+                "<path:object_id>/parts/",
+                wrap(by_hand.change_parts),
+                name="registrations_registration_parts",
             ),
             path("badges/<int:event_id>/", wrap(documents.badges_page), name="registrations_registration_badges"),
             path(
@@ -310,7 +340,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
 
     def export_filtered(self, request, file_format: str):
         """Every row of the list as filtered and searched now (the buttons above the list carry the filters)."""
-        if file_format not in {"csv", "xlsx"}:
+        if file_format not in {"csv", "csv-excel", "xlsx"}:
             raise Http404
         if not self.has_export_permission(request):
             raise PermissionDenied
@@ -319,8 +349,14 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         except IncorrectLookupParameters:
             return redirect("admin:registrations_registration_changelist")
         detail = {"scope": "filtered", "filters": request.GET.dict()}
+        registrations = changelist.get_queryset(request)
+        # Active registrations unless the list is filtered by status: the pending and cancelled on request.
+        if "status__exact" not in request.GET:
+            registrations = registrations.filter(status=Registration.Status.ACTIVE)
+        part_id = request.GET.get(PartFilter.parameter_name, "")
+        part = Part.objects.filter(pk=part_id).first() if part_id.isdigit() and len(part_id) < 10 else None
         return reports.export_response(
-            request, registrations=changelist.get_queryset(request), file_format=file_format, detail=detail
+            request, registrations=registrations, file_format=file_format, detail=detail, part=part
         )
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.admin import ModelAdmin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Collate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -34,6 +34,11 @@ def _counts(queryset: QuerySet, field: str, choices) -> list[dict]:
     return [{"code": row[field], "label": labels.get(row[field], row[field]), "count": row["count"]} for row in rows]
 
 
+def _rows(counts: dict[str, int], labels: dict) -> list[dict]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [{"code": code, "label": labels.get(code, code), "count": count} for code, count in ordered]
+
+
 def event_overview(event: Event) -> dict:
     """The numbers organisers need for one event: seats per part, who comes from where, catering, needs."""
     over_capacity = Q(seats__status=Seat.Status.CONFIRMED, seats__over_capacity=True)
@@ -49,13 +54,32 @@ def event_overview(event: Event) -> dict:
     confirmed_seats = Seat.objects.filter(
         part__event=event, status=Seat.Status.CONFIRMED, registration__status=Registration.Status.ACTIVE
     )
+    # Who is coming: a confirmed seat; someone only on a waiting list is not (yet) coming.
+    coming = active.filter(Exists(confirmed_seats.filter(registration=OuterRef("pk"))))
+    country_labels, language_labels = dict(RegistrantCountry.choices), dict(settings.LANGUAGES)
+    per_part = defaultdict(lambda: (defaultdict(int), defaultdict(int)))
+    for row in confirmed_seats.values("part_id", "registration__country", "registration__language").annotate(
+        count=Count("pk")
+    ):
+        countries_of, languages_of = per_part[row["part_id"]]
+        countries_of[row["registration__country"]] += row["count"]
+        languages_of[row["registration__language"]] += row["count"]
     diets = defaultdict(dict)
     for row in confirmed_seats.values("part_id", "registration__diet").annotate(count=Count("pk")):
         diets[row["part_id"]][row["registration__diet"]] = row["count"]
-    other_texts = defaultdict(list)
+    other_texts, other_people = defaultdict(list), defaultdict(list)
     other = confirmed_seats.filter(registration__diet=Registration.Diet.OTHER).order_by("registration__diet_other")
-    for part_id, text in other.values_list("part_id", "registration__diet_other"):
+    language = get_language()
+    fields = ("part_id", "registration__diet_other", "registration_id", "registration__first_name")
+    for part_id, text, registration_id, first_name, last_name, organisation in other.values_list(
+        *fields, "registration__last_name", "registration__organisation"
+    ):
         other_texts[part_id].append(text or "–")
+        # Whose they are: the kitchen asks, and the organisers call the person.
+        name = f"{last_name} {first_name}" if language == "hu" else f"{first_name} {last_name}"
+        other_people[part_id].append(
+            {"text": text or "–", "name": name, "organisation": organisation, "pk": registration_id}
+        )
     for part in parts:
         part.diet_rows = [
             {"label": label, "count": diets[part.pk].get(value, 0), "code": value}
@@ -63,6 +87,10 @@ def event_overview(event: Event) -> dict:
             if diets[part.pk].get(value)
         ]
         part.diet_other_texts = other_texts[part.pk]
+        part.diet_other_people = other_people[part.pk]
+        countries_of, languages_of = per_part[part.pk]
+        part.country_rows = _rows(countries_of, country_labels)
+        part.language_rows = _rows(languages_of, language_labels)
     collation = COLLATIONS.get(get_language(), COLLATIONS["en"])
     needs = (
         Seat.objects.filter(part__event=event, registration__status=Registration.Status.ACTIVE)
@@ -79,8 +107,8 @@ def event_overview(event: Event) -> dict:
             with_seat=Count("pk", filter=Q(seats__status=Seat.Status.CONFIRMED), distinct=True),
         ),
         "pending": Registration.objects.filter(event=event, status=Registration.Status.PENDING).count(),
-        "countries": _counts(active, "country", RegistrantCountry.choices),
-        "languages": _counts(active, "language", settings.LANGUAGES),
+        "countries": _counts(coming, "country", RegistrantCountry.choices),
+        "languages": _counts(coming, "language", settings.LANGUAGES),
         "needs": list(needs),
     }
 
@@ -144,7 +172,12 @@ def attendance_sheet(request: HttpRequest, part_id: int, *, model_admin: ModelAd
 
 
 def export_response(
-    request: HttpRequest, *, registrations: QuerySet[Registration], file_format: str, detail: dict
+    request: HttpRequest,
+    *,
+    registrations: QuerySet[Registration],
+    file_format: str,
+    detail: dict,
+    part: Part | None = None,
 ) -> HttpResponse:
     """CSV or XLSX of exactly these registrations, by surname in the reader's language; logged."""
     _require(request, EXPORT_PERMISSION)
@@ -161,11 +194,15 @@ def export_response(
         rows=count,
     )
     columns = exports.FULL_COLUMNS
-    arguments = {
-        "filename": "registrations",
-        "header_row": exports.header(columns),
-        "data": exports.rows(chosen, language=language, columns=columns),
-    }
+    event = Event.objects.filter(pk=event_ids[0]).first() if len(event_ids) == 1 else None
+    filename = exports.export_filename(event=event, part=part, what="registrations")
+    header_row = exports.header(columns)
     if file_format == "xlsx":
-        return exports.xlsx_response(**arguments)
-    return exports.csv_response(**arguments)
+        data = exports.rows(chosen, language=language, columns=columns, typed=True)
+        return exports.xlsx_response(
+            filename=filename, header_row=header_row, data=data, widths=exports.widths(columns)
+        )
+    data = exports.rows(chosen, language=language, columns=columns)
+    return exports.csv_response(
+        filename=filename, header_row=header_row, data=data, for_excel=file_format == "csv-excel"
+    )

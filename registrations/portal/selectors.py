@@ -8,9 +8,10 @@ registrants only if they consented to sharing, and then only in summary. A user 
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
 
-from events.models import Event
+from events.models import Event, Partner
 
 from ..models import Part, PartnerMembership, RegistrantCountry, Registration, Seat
 
@@ -21,6 +22,7 @@ ACTIVE_SEATS = [Seat.Status.CONFIRMED, Seat.Status.WAITLISTED]
 class PortalVisibility:
     all_countries: bool
     country: str = ""  # the partner association's country; empty for those who see all countries
+    partner: Partner | None = None  # the association whose delegation the user registers
 
     def sees_in_full(self, registration: Registration) -> bool:
         return self.all_countries or registration.country == self.country
@@ -35,7 +37,7 @@ def portal_visibility(*, user: AbstractBaseUser) -> PortalVisibility | None:
     membership = PartnerMembership.objects.select_related("partner").filter(user=user).first()
     if membership is None:
         return None
-    return PortalVisibility(all_countries=False, country=membership.partner.country)
+    return PortalVisibility(all_countries=False, country=membership.partner.country, partner=membership.partner)
 
 
 def portal_events() -> QuerySet[Event]:
@@ -105,3 +107,74 @@ def counts_by_country(*, visible: QuerySet[Registration]) -> list[dict]:
         for code, label in RegistrantCountry.choices
         if counts.get(code)
     ]
+
+
+def portal_partner(*, user: AbstractBaseUser) -> Partner | None:
+    """The partner association whose delegation this user registers; None for anyone else (organisers add
+    people in the admin)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    membership = PartnerMembership.objects.select_related("partner").filter(user=user).first()
+    return membership.partner if membership else None
+
+
+def own_country_first(registrations: QuerySet[Registration], *, country: str) -> QuerySet[Registration]:
+    """The same order, with the partner association's own country's people before everyone else's."""
+    if not country:
+        return registrations
+    own = Case(When(country=country, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return registrations.order_by(own, *registrations.query.order_by)
+
+
+def everyones_registrations(*, event: Event) -> QuerySet[Registration]:
+    """Everyone on the event's list, for totals only (numbers, never names)."""
+    return portal_registrations(event=event, visibility=PortalVisibility(all_countries=True))
+
+
+def partner_totals(*, event: Event, visibility: PortalVisibility) -> tuple[list[Part], list[dict]]:
+    """A partner's totals that say whose they are, two queries: each part with `confirmed_count` and
+    `waitlisted_count` among those the partner sees, `own_confirmed`/`own_waitlisted` of its own country and
+    `all_confirmed`/`all_waitlisted` of everyone; and per country (own first) `count` seen and `all`."""
+    everyone = everyones_registrations(event=event)
+    seen = Q(country=visibility.country) | Q(consent_sharing=True)
+    among = Q(seats__registration__in=everyone.values("pk"))
+    on = {
+        "confirmed": Q(seats__status=Seat.Status.CONFIRMED),
+        "waitlisted": Q(seats__status=Seat.Status.WAITLISTED),
+    }
+    whose = {
+        "": among & (Q(seats__registration__country=visibility.country) | Q(seats__registration__consent_sharing=True)),
+        "own_": among & Q(seats__registration__country=visibility.country),
+        "all_": among,
+    }
+    names = {"": "{}_count", "own_": "own_{}", "all_": "all_{}"}
+    parts = list(
+        Part.objects.filter(event=event)
+        .with_reservations_flag()
+        .annotate(
+            **{
+                names[prefix].format(status): Count("seats", filter=condition & on[status])
+                for prefix, condition in whose.items()
+                for status in on
+            }
+        )
+    )
+    counts = everyone.order_by().values("country").annotate(count=Count("pk", filter=seen), all=Count("pk"))
+    by_country = {row["country"]: row for row in counts}
+    countries = [
+        {"country": code, "label": label, "count": by_country[code]["count"], "all": by_country[code]["all"]}
+        for code, label in RegistrantCountry.choices
+        if code in by_country
+    ]
+    return parts, sorted(countries, key=lambda row: row["country"] != visibility.country)
+
+
+def open_invitations_count(*, event: Event, partner: Partner) -> int:
+    """The partner's own invitations the person has not confirmed yet."""
+    return Registration.objects.filter(
+        event=event,
+        invited_by=partner,
+        country=partner.country,
+        status=Registration.Status.PENDING,
+        confirm_expires_at__gt=timezone.now(),
+    ).count()

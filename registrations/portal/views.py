@@ -25,6 +25,9 @@ from .selectors import (
     PortalVisibility,
     counts_by_country,
     filter_registrations,
+    open_invitations_count,
+    own_country_first,
+    partner_totals,
     parts_with_portal_counts,
     portal_event,
     portal_events,
@@ -62,7 +65,14 @@ def participants_context(
     if event is None:
         raise Http404("No such event in the portal.")
     visible = portal_registrations(event=event, visibility=visibility)
-    parts = parts_with_portal_counts(event=event, visible=visible) if with_counts else portal_parts(event=event)
+    countries = None
+    if not with_counts:
+        parts = portal_parts(event=event)
+    elif visibility.all_countries:
+        parts = parts_with_portal_counts(event=event, visible=visible)
+    else:
+        # A partner's totals say whose they are: its own country, what it sees, and everyone (numbers only).
+        parts, countries = partner_totals(event=event, visibility=visibility)
     form = ParticipantFilterForm(request.GET or None, parts=parts)
     filters = form.filters()
     shown = filter_registrations(
@@ -72,7 +82,15 @@ def participants_context(
         country=filters.get("country", ""),
         search=filters.get("q", ""),
     )
-    return {"event": event, "visible": visible, "parts": parts, "form": form, "filters": filters, "shown": shown}
+    return {
+        "event": event,
+        "visible": visible,
+        "parts": parts,
+        "countries": countries,
+        "form": form,
+        "filters": filters,
+        "shown": shown,
+    }
 
 
 @require_GET
@@ -87,13 +105,19 @@ def home(request: HttpRequest, *, visibility: PortalVisibility) -> HttpResponse:
 def participants(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
     context = participants_context(request, slug=slug, visibility=visibility)
     language = translation.get_language()
-    registrations = exports.export_queryset(context["shown"], language)
+    registrations = own_country_first(exports.export_queryset(context["shown"], language), country=visibility.country)
     page = Paginator(registrations, PER_PAGE).get_page(request.GET.get("page"))
     context["page"] = page
     context["rows"] = [
         ParticipantRow(registration=r, name=r.full_name(language), full=visibility.sees_in_full(r)) for r in page
     ]
-    context["countries"] = counts_by_country(visible=context["visible"])
+    if visibility.all_countries:
+        context["countries"] = counts_by_country(visible=context["visible"])
+    else:
+        context["part_totals"] = True
+        partner = visibility.partner
+        context["open_invitations"] = open_invitations_count(event=context["event"], partner=partner)
+        context["partner"] = partner
     # Free seats per country count everyone's seats (numbers only, no one's data).
     selectors.with_country_seats(context["parts"])
     context["visibility"] = visibility
@@ -116,11 +140,19 @@ def export_csv(request: HttpRequest, slug: str, *, visibility: PortalVisibility)
 
 @require_GET
 @portal_page
+def export_csv_excel(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
+    return export(request, slug=slug, visibility=visibility, action=PortalAccessLog.Action.EXPORT_CSV, for_excel=True)
+
+
+@require_GET
+@portal_page
 def export_xlsx(request: HttpRequest, slug: str, *, visibility: PortalVisibility) -> HttpResponse:
     return export(request, slug=slug, visibility=visibility, action=PortalAccessLog.Action.EXPORT_XLSX)
 
 
-def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, action: str) -> HttpResponse:
+def export(
+    request: HttpRequest, *, slug: str, visibility: PortalVisibility, action: str, for_excel: bool = False
+) -> HttpResponse:
     """Exactly the rows and cells the list shows, with its filters, on every page at once. A filter with a
     bad value sends the user to the list, which says so, rather than export more than was asked for.
 
@@ -138,11 +170,16 @@ def export(request: HttpRequest, *, slug: str, visibility: PortalVisibility, act
     def columns_for(row: exports.ExportRow) -> list[exports.Column]:
         return exports.FULL_COLUMNS if visibility.sees_in_full(row) else exports.SUMMARY_COLUMNS
 
-    data = exports.rows(shown, language=language, columns=exports.FULL_COLUMNS, columns_for=columns_for)
-    respond = exports.csv_response if action == PortalAccessLog.Action.EXPORT_CSV else exports.xlsx_response
-    return respond(
-        filename=f"{context['event'].slug}-participants", header_row=exports.header(exports.FULL_COLUMNS), data=data
-    )
+    part = next((p for p in context["parts"] if p.pk == context["filters"].get("part")), None)
+    filename = exports.export_filename(event=context["event"], part=part)
+    columns = exports.FULL_COLUMNS
+    if action == PortalAccessLog.Action.EXPORT_XLSX:
+        data = exports.rows(shown, language=language, columns=columns, columns_for=columns_for, typed=True)
+        return exports.xlsx_response(
+            filename=filename, header_row=exports.header(columns), data=data, widths=exports.widths(columns)
+        )
+    data = exports.rows(shown, language=language, columns=columns, columns_for=columns_for)
+    return exports.csv_response(filename=filename, header_row=exports.header(columns), data=data, for_excel=for_excel)
 
 
 def country_label(visibility: PortalVisibility) -> str:

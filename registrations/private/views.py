@@ -15,12 +15,12 @@ from .. import selectors
 from ..details import recorded_details
 from ..drafts import draft_from_registration, draft_keep
 from ..exceptions import ConfirmationExpiredError, RegistrationError
-from ..forms import DetailsForm, SubstituteAcceptForm, SubstituteForm, details_initial
+from ..forms import DetailsForm, InvitationAcceptForm, SubstituteAcceptForm, SubstituteForm, details_initial
 from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
 from ..models import Registration, Seat
+from ..services import delegation, substitutes
 from ..services import registration as services
-from ..services import substitutes
 
 
 def registration_or_404(token: str, *, with_event: bool = True) -> Registration:
@@ -174,6 +174,13 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if registration.substitute_for_id:
         return accept_place(request, registration, token)
 
+    # Someone registered by a partner association or the organisers accepts the privacy notice here.
+    accept = (
+        InvitationAcceptForm(request.POST if request.method == "POST" else None)
+        if registration.privacy_accepted_at is None
+        else None
+    )
+
     def page(status: int = 200, error: str = "") -> HttpResponse:
         context = {
             "registration": registration,
@@ -181,14 +188,26 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             "name": registration.full_name(get_language()),
             "token": token,
             "error": error,
+            "form": accept,
+            "invited_by": registration.invited_by,
         }
         return render(request, "registrations/confirm.html", context, status=status)
 
     if is_expired(registration):
         return page(410, ConfirmationExpiredError.message)
     if request.method == "POST":
+        if accept is not None and not accept.is_valid():
+            return page()
         try:
-            services.registration_confirm(registration=registration)
+            if accept is not None:
+                delegation.invitation_accept(
+                    registration=registration,
+                    language=get_language(),
+                    consent_photos=accept.cleaned_data["consent_photos"],
+                    consent_sharing=accept.cleaned_data["consent_sharing"],
+                )
+            else:
+                services.registration_confirm(registration=registration)
         except RegistrationError as error:
             return page(409, error.message)
         messages.success(request, gettext("Thank you: your e-mail address is confirmed."))

@@ -22,6 +22,7 @@ from ..exceptions import (
     ConfirmationExpiredError,
     EventBegunError,
     PartsClosedError,
+    PrivacyNotAcceptedError,
     RegistrationCancelledError,
     RegistrationClosedError,
     RegistrationError,
@@ -77,7 +78,7 @@ def registration_start(
             existing.delete()  # an expired attempt never blocks a new one
             existing = None
         if existing:
-            _link_again(registrations=[existing], now=now)
+            link_again(registrations=[existing], now=now)
             return
         registration = Registration(
             event=event,
@@ -102,7 +103,7 @@ def registration_start(
         email_enqueue(registration, EmailLog.Kind.CONFIRM_ADDRESS)
 
 
-def _link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
+def link_again(*, registrations: list[Registration], now: datetime.datetime) -> None:
     if not registrations or selectors.link_sent_since(registrations[0].email, now - LINK_AGAIN_INTERVAL):
         return
     for registration in registrations:
@@ -134,7 +135,7 @@ def registration_link_again(*, email: str, now: datetime.datetime | None = None)
             for registration in selectors.registrations_for_email(email)
             if not (registration.status == Registration.Status.PENDING and registration.confirm_expires_at <= now)
         ]
-        _link_again(registrations=registrations, now=now)
+        link_again(registrations=registrations, now=now)
 
 
 def registration_confirm(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
@@ -156,17 +157,25 @@ def registration_confirm(*, registration: Registration, now: datetime.datetime |
         # One UPDATE both takes the registration's row lock (first, as everywhere) and checks it is still
         # pending and unexpired; when it changes nothing, the row says why.
         still_pending = Registration.objects.filter(pk=registration.pk, status=Registration.Status.PENDING).filter(
-            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now), _event_not_begun()
+            Q(confirm_expires_at__isnull=True) | Q(confirm_expires_at__gt=now),
+            _event_not_begun(),
+            # Only the person accepts the privacy notice: someone registered by a partner association or the
+            # organisers has not yet, and confirms through `delegation.invitation_accept`.
+            privacy_accepted_at__isnull=False,
         )
         if not still_pending.update(status=Registration.Status.ACTIVE, confirmed_at=now, updated=now):
             try:
-                registration.refresh_from_db(fields=["status", "confirmed_at", "confirm_expires_at", "updated"])
+                registration.refresh_from_db(
+                    fields=["status", "confirmed_at", "confirm_expires_at", "updated", "privacy_accepted_at"]
+                )
             except Registration.DoesNotExist:  # expired and deleted (expire_registrations) meanwhile
                 raise ConfirmationExpiredError from None
             if registration.status == Registration.Status.ACTIVE:
                 return registration
             if registration.status == Registration.Status.CANCELLED:
                 raise RegistrationCancelledError
+            if registration.privacy_accepted_at is None:
+                raise PrivacyNotAcceptedError
             if registration.confirm_expires_at is None or registration.confirm_expires_at > now:
                 raise EventBegunError
             raise ConfirmationExpiredError

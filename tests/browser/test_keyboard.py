@@ -139,3 +139,47 @@ def test_signing_in_with_two_factor_and_setting_it_up_with_the_keyboard_alone(li
         page.keyboard.press("Enter")
     assert page.url == live_server.url + "/hu/account/two-factor/recovery-codes/"
     assert page.locator(".recovery-codes li").count() == 10
+
+
+def test_a_partner_registers_a_delegate_who_confirms_and_consents_with_the_keyboard_alone(live_server, new_page):
+    from django.contrib.auth import get_user_model
+
+    from events.models import Partner
+    from registrations.models import PartnerMembership
+    from registrations.tokens import private_token
+
+    seed_content()
+    seed_parts()
+    user = get_user_model().objects.create_user("partner-sk", password="a-long-password-123")
+    PartnerMembership.objects.create(user=user, partner=Partner.objects.get(country="SK"))
+    page = new_page(locale="sk", width=360)
+    page.goto(live_server.url + "/sk/account/sign-in/?next=/sk/portal/events/olomouc-2023/delegation/")
+    page.fill("#id_username", "partner-sk")  # signing in has its own keyboard test
+    page.fill("#id_password", "a-long-password-123")
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url("**/delegation/")
+
+    type_into(page, "#id_first_name", "Ľudovít")
+    type_into(page, "#id_last_name", "Šťastný")
+    type_into(page, "#id_email", "ludovit@example.sk")
+    type_into(page, "#id_organisation", "Obec Košeca")
+    tab_to(page, "input[name=parts]")
+    page.keyboard.press("Space")
+    tab_to(page, "main form.form-horizontal [type=submit], main form [type=submit][name=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    invited = Registration.objects.get(email="ludovit@example.sk")
+    assert (invited.country, invited.language, invited.status) == ("SK", "sk", "pending")
+    # "Send again" and "withdraw" are reached by Tab too.
+    tab_to(page, "form[action$='/send-again/'] button")
+
+    confirm = new_page(locale="sk", width=360)
+    confirm.goto(f"{live_server.url}/sk/registration/{private_token(invited.pk, invited.link_version)}/confirm/")
+    tab_to(confirm, "input[name=privacy]")
+    confirm.keyboard.press("Space")
+    tab_to(confirm, "main form [type=submit]")
+    with confirm.expect_navigation():
+        confirm.keyboard.press("Enter")
+    invited.refresh_from_db()
+    assert invited.status == "active"
+    assert invited.privacy_language == "sk"

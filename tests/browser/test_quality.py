@@ -19,11 +19,11 @@ from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
-from events.models import Event
+from events.models import Event, Partner
 from events.seed import seed_content
 from registrations import drafts
 from registrations.content import seed_parts
-from registrations.models import PartnerMembership
+from registrations.models import PartnerMembership, Registration
 from tests.factories import make_event, make_part, make_partner, make_registration
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
@@ -125,6 +125,14 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
     """The registration pages, with a pending and a confirmed registrant's private pages, and the private
     page of an event that has begun (changes no longer possible; the site's clock is on 1 June 2023)."""
     pending = make_registration(event, parts=list(event.parts.all()), language=language)
+    # Registered by a partner association: the confirmation page asks for the person's own consent.
+    invited = make_registration(event, parts=list(event.parts.all()), language=language)
+    Registration.objects.filter(pk=invited.pk).update(
+        invited_by=Partner.objects.filter(country="SK").first() or make_partner(country="SK"),
+        privacy_accepted_at=None,
+        privacy_version="",
+        privacy_language="",
+    )
     active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=language)
     begun_event = make_event(start_date=datetime.date(2023, 5, 31), end_date=datetime.date(2023, 6, 1))
     begun = make_registration(begun_event, parts=[make_part(begun_event)], seat_status="confirmed", language=language)
@@ -136,6 +144,7 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
         f"events/{event.slug}/register/check-your-email/",
         "registration/link/",
         f"registration/{pending.token}/confirm/",
+        f"registration/{invited.token}/confirm/",
         f"registration/{pending.token}/",
         f"registration/{active.token}/",
         f"registration/{active.token}/cancel/",
@@ -235,12 +244,18 @@ def staff_pages(event: Event) -> dict[str, list[str]]:
     """What each demo account works with: the partner portal, and the organisers' check-in too."""
     portal = ["portal/", f"portal/events/{event.slug}/", f"portal/events/{event.slug}/?status=waitlisted"]
     portal.append(f"portal/events/{event.slug}/?part=abc&country=XX")  # filters it names as not known
+    # The delegation (a partner's own): with an invitation waiting for the person's confirmation.
+    partner = PartnerMembership.objects.get(user__username="partner-hu").partner
+    if not Registration.objects.filter(invited_by=partner).exists():
+        invited = make_registration(event, parts=list(event.parts.all()), country="HU", language="hu")
+        Registration.objects.filter(pk=invited.pk).update(invited_by=partner, privacy_accepted_at=None)
+    delegation = [f"portal/events/{event.slug}/delegation/", f"portal/events/{event.slug}/delegation/import/"]
     # The door: the study tour's day (its bus full, its waiting list shown), adding a walk-in to a part with
     # seats and to the full one (the warning and the over-capacity choice).
     seminar, tour = event.parts.order_by("date", "order")[:2]
     door = [f"checkin/day/{tour.pk}/", f"checkin/day/{seminar.pk}/walk-in/", f"checkin/day/{tour.pk}/walk-in/"]
     door.insert(0, "checkin/")
-    return {"partner-hu": portal, "organiser": [*portal, *door]}
+    return {"partner-hu": [*portal, *delegation], "organiser": [*portal, *door]}
 
 
 def seed_demo(monkeypatch) -> None:
@@ -354,9 +369,10 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
     seed_demo(monkeypatch)
     event = Event.objects.get(slug="olomouc-2023")
     registration_pages = registration_paths(event)
-    visitor, organiser, answered = Client(), Client(), Client()
+    visitor, organiser, answered, partner_cz = Client(), Client(), Client(), Client()
     answered.cookies[drafts.COOKIE_NAME] = answers_cookie(event)["value"]
     organiser.force_login(get_user_model().objects.get(username="organiser"))
+    partner_cz.force_login(get_user_model().objects.get(username="partner-cz"))
     partner = get_user_model().objects.get(username="partner-hu")
     with_two_factor(partner)
     two_factor.pending_device(user=get_user_model().objects.get(username="organiser"))
@@ -364,6 +380,7 @@ def test_every_page_is_valid_html(tmp_path, monkeypatch):
     for lang in LANGUAGES:
         pages = [(visitor, path) for path in [*PAGES, NOT_FOUND, *registration_pages, *account_paths(partner)]]
         pages += [(organiser, path) for path in staff_pages(event)["organiser"]]
+        pages += [(partner_cz, path) for path in staff_pages(event)["partner-hu"] if "delegation" in path]
         pages += [(organiser, f"account/two-factor/{path}") for path in ("", "set-up/")]
         pages.append((visitor, f"events/{event.slug}/register/?sent-empty"))
         pages += [(answered, path) for path in answered_paths(event)]

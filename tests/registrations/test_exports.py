@@ -178,3 +178,62 @@ def test_portal_export_makes_as_many_queries_for_40_rows_as_for_2(client, django
         queries.append(len(captured))
     assert Registration.objects.count() == 40
     assert queries[0] == queries[1]
+
+
+# Status, check-in, file names, the spreadsheet's shape, Excel's CSV -----------------------------------
+
+
+def admin_export(client, file_format: str, **query):
+    return client.get(reverse("admin:registrations_registration_export", args=[file_format]), query)
+
+
+def test_admin_export_has_status_and_check_in_and_holds_active_registrations_unless_filtered(staff_client, olomouc):
+    here = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", last_name="Here")
+    Seat.objects.filter(registration=here).update(
+        checked_in_at=datetime.datetime(2023, 6, 21, 7, 5, tzinfo=datetime.UTC)
+    )
+    make_registration(olomouc, parts=[olomouc.seminar], seat_status=None, last_name="Pending", status="pending")
+    gone = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", last_name="Gone")
+    Registration.objects.filter(pk=gone.pk).update(status="cancelled")
+    rows = list(csv.DictReader(io.StringIO(body_of(admin_export(staff_client, "csv")).lstrip("\ufeff"))))
+    assert [(row["Last name"], row["Status"]) for row in rows] == [("Here", "active")]
+    assert rows[0]["Checked in"].startswith("Seminar")
+    assert "09:05" in rows[0]["Checked in"] or "9:05" in rows[0]["Checked in"]  # Prague time
+    cancelled = admin_export(staff_client, "csv", status__exact="cancelled")
+    assert [row["Last name"] for row in csv.DictReader(io.StringIO(body_of(cancelled).lstrip("\ufeff")))] == ["Gone"]
+
+
+def test_export_file_names_say_event_part_and_date(staff_client, olomouc, client, django_user_model):
+    make_registration(olomouc, parts=[olomouc.tour], seat_status="confirmed")
+    today = timezone.localdate().isoformat()
+    response = admin_export(staff_client, "xlsx", event__id__exact=olomouc.pk, part=olomouc.tour.pk)
+    assert f'filename="{olomouc.slug}-' in response["Content-Disposition"]
+    assert f"registrations-{today}.xlsx" in response["Content-Disposition"]
+    assert "tour" in response["Content-Disposition"].lower()
+    portal = staff_client.get(reverse("registrations:portal_export_csv_excel", kwargs={"slug": olomouc.slug}))
+    assert portal["Content-Disposition"] == f'attachment; filename="{olomouc.slug}-participants-{today}-excel.csv"'
+
+
+def test_xlsx_has_a_bold_frozen_header_filters_widths_and_real_dates(staff_client, olomouc):
+    make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", last_name="Šťastný")
+    response = admin_export(staff_client, "xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in sheet[1]]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}2"
+    assert sheet.column_dimensions["C"].width == 30  # the organisation
+    registered = sheet.cell(2, header.index("Registered") + 1)
+    assert isinstance(registered.value, datetime.datetime)
+    assert registered.number_format == "yyyy-mm-dd hh:mm"
+    assert sheet.cell(2, 1).value == "Šťastný"
+
+
+def test_the_csv_for_excel_uses_semicolons_and_a_bom_beside_the_standard_one(staff_client, olomouc):
+    make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", organisation="Obec; Dolní")
+    excel = body_of(admin_export(staff_client, "csv-excel"))
+    standard = body_of(admin_export(staff_client, "csv"))
+    assert excel.startswith("\ufeffLast name;First name;Organisation;")
+    assert '"Obec; Dolní"' in excel
+    assert standard.startswith("\ufeffLast name,First name,Organisation,")
+    assert next(csv.reader(io.StringIO(excel.lstrip("\ufeff").splitlines()[1]), delimiter=";"))[2] == "Obec; Dolní"

@@ -59,7 +59,7 @@ def known(olomouc):
 
 
 def test_overview_counts_seats_countries_languages_diets_and_needs(known, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         overview = event_overview(known)
     seminar, tour = overview["parts"]
     assert (seminar.confirmed_count, seminar.waitlisted_count, seminar.seats_left) == (4, 0, 116)
@@ -72,6 +72,11 @@ def test_overview_counts_seats_countries_languages_diets_and_needs(known, django
     assert seminar.diet_other_texts == ["no pork", "nut allergy"]
     assert {row["code"]: row["count"] for row in tour.diet_rows} == {"vegetarian": 1, "other": 1}
     assert tour.diet_other_texts == ["no pork"]
+    # Per part, only confirmed seats: the Polish participant waits for the tour, so is not coming on it.
+    assert {row["code"]: row["count"] for row in tour.country_rows} == {"CZ": 1, "SK": 1}
+    assert {row["code"]: row["count"] for row in seminar.language_rows} == {"cs": 1, "sk": 1, "pl": 1, "en": 1}
+    assert [row["text"] for row in seminar.diet_other_people] == ["no pork", "nut allergy"]
+    assert all(row["name"] and row["pk"] for row in seminar.diet_other_people)
     assert [(seat.registration.last_name, seat.part_id) for seat in overview["needs"]] == [
         ("Dvořák", seminar.pk),
         ("Győrffy", seminar.pk),
@@ -178,3 +183,10 @@ def test_only_organisers_open_the_admin_reports_and_exports(client, olomouc, rol
         assert expected_text in page_text(response)
     if role != "organiser":
         assert not PortalAccessLog.objects.exists()
+
+
+def test_the_overview_does_not_count_someone_only_on_a_waiting_list_as_coming(known):
+    only_waiting = make_registration(known, parts=[known.tour], seat_status="waitlisted", country="PL", language="pl")
+    overview = event_overview(known)
+    assert {row["code"]: row["count"] for row in overview["countries"]}["PL"] == 1
+    assert only_waiting.seats.get().status == "waitlisted"
