@@ -75,7 +75,7 @@ def test_hungarian_partner_sees_own_delegation_in_full_and_exports_it(live_serve
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/hu/portal/")
 
-    page.get_by_role("link", name="Záróesemény (hu)").click()
+    page.get_by_role("link", name="Záróesemény (hu)", exact=True).click()
     page.wait_for_url(f"{live_server.url}/hu/portal/events/olomouc-portal/")
     table = page.locator(".portal-list table")
     hungarian = table.locator("tr", has_text="Győrffy Ödön")  # family name first for a Hungarian reader
