@@ -96,7 +96,7 @@ def build_rule_email(registration: Registration, *, rule: AutomaticRule, token: 
         subject, opening, opening_language = rule_texts(rule, registration.language)
         reminder = rule.kind == AutomaticRule.Kind.REMINDER
         # The thank-you carries the certificate of attendance, for whoever was checked in (whatever the rule's
-        # recipients: staff may widen them). One page in the project's font subset: some 30 kB.
+        # recipients: staff may widen them). One page in a subset of the project's font: some 12 kB.
         certificate = certificate_pdf(registration) if rule.kind == AutomaticRule.Kind.THANK_YOU else None
         context.update(
             opening_text=fill_text(opening, filled),
