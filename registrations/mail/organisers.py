@@ -1,7 +1,8 @@
 """The organisers' e-mails to registrants: a message written in the admin, and the automatic e-mails of the
-rules (reminder, thank you, own text). Each is built for one registrant when it is sent, in their language;
-a text left empty in that language comes in English (the admin warns before sending), and the built-in
-reminder and thank-you texts are translated unless staff wrote their own opening for that language."""
+rules (reminder, thank you with the certificate of attendance, own text). Each is built for one registrant
+when it is sent, in their language; a text left empty in that language comes in English (the admin warns
+before sending), and the built-in reminder and thank-you texts are translated unless staff wrote their own
+opening for that language."""
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,6 +13,7 @@ from v4project.mail import contact_address
 
 from .. import selectors
 from ..models import AutomaticRule, Message, Registration, Seat
+from ..printing.sources import certificate_filename, certificate_pdf
 from .attachments import checkin_url, parts_calendar_bytes
 from .build import QR_CONTENT_ID, RegistrationEmail, absolute, qr_attachment
 from .placeholders import fill_html, fill_text, text_in, values
@@ -93,11 +95,15 @@ def build_rule_email(registration: Registration, *, rule: AutomaticRule, token: 
         filled = context["placeholder_values"]
         subject, opening, opening_language = rule_texts(rule, registration.language)
         reminder = rule.kind == AutomaticRule.Kind.REMINDER
+        # The thank-you carries the certificate of attendance, for whoever was checked in (whatever the rule's
+        # recipients: staff may widen them). One page in a subset of the project's font: some 12 kB.
+        certificate = certificate_pdf(registration) if rule.kind == AutomaticRule.Kind.THANK_YOU else None
         context.update(
             opening_text=fill_text(opening, filled),
             opening_html=fill_html(opening, filled),
             text_language=opening_language,
             reminder=reminder,
+            certificate_attached=certificate is not None,
             cancel_url=(
                 absolute(reverse("registrations:cancel", kwargs={"token": token}))
                 if token and reminder and registration.status == Registration.Status.ACTIVE
@@ -109,4 +115,6 @@ def build_rule_email(registration: Registration, *, rule: AutomaticRule, token: 
             calendar = parts_calendar_bytes(registration, context["confirmed_parts"])
             email.attach(f"{registration.event.slug}.ics", calendar, "text/calendar")
             email.attach(qr_attachment(checkin_url(registration)))
+        if certificate is not None:
+            email.attach(certificate_filename(registration), certificate, "application/pdf")
         return email

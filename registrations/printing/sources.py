@@ -13,7 +13,7 @@ from ..mail.attachments import checkin_url
 from ..models import Part, Registration, Seat
 from .attendance import AttendanceRow, AttendanceSheet
 from .badges import Badge
-from .certificates import AttendedPart, Certificate
+from .certificates import AttendedPart, Certificate, certificates_pdf
 
 
 def badge_for(registration: Registration) -> Badge:
@@ -59,6 +59,22 @@ def certificate_for(registration: Registration, *, issued_on: datetime.date | No
             issued_on=issued_on or clock.today(),
             organiser=event.host.name,
         )
+
+
+def has_attended(registration: Registration) -> bool:
+    """Checked in for at least one part: the one condition of a certificate (`certificate_for`)."""
+    return Seat.objects.filter(registration=registration, checked_in_at__isnull=False).exists()
+
+
+def certificate_pdf(registration: Registration) -> bytes | None:
+    """The registrant's own certificate as a one-page PDF in their language, for the private page and the
+    thank-you e-mail; None unless they were checked in for at least one part."""
+    certificate = certificate_for(registration)
+    return None if certificate is None else certificates_pdf([certificate])
+
+
+def certificate_filename(registration: Registration) -> str:
+    return f"certificate-{registration.event.slug}.pdf"
 
 
 def attendance_sheet_for(part: Part) -> AttendanceSheet:

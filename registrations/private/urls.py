@@ -13,6 +13,7 @@ urlpatterns = [
     path("register-again/", views.register_again, name="register_again_from"),
     path("qr.svg", views.qr_code, name="qr"),
     path("calendar.ics", views.calendar, name="calendar"),
+    path("certificate.pdf", views.certificate, name="certificate"),
     path("my-data.json", data.data_download, name="data_download"),
     path("delete/", data.data_delete, name="data_delete"),
 ]

@@ -1,4 +1,5 @@
-"""The registrant's own pages, reached by the private link: status, edit, confirm, cancel, .ics, QR code.
+"""The registrant's own pages, reached by the private link: status, edit, confirm, cancel, .ics, QR code,
+the certificate of attendance.
 
 Every view looks the registration up by the hash of the token in the URL; an unknown or malformed token
 is the same 404. Confirming and cancelling happen on POST only, so mail servers' link scanners, which
@@ -19,6 +20,7 @@ from ..forms import DetailsForm, InvitationAcceptForm, SubstituteAcceptForm, Sub
 from ..http import UnknownLinkError, private_view
 from ..mail.attachments import checkin_url, parts_calendar_bytes, qr_svg
 from ..models import Registration, Seat
+from ..printing import sources as documents
 from ..services import delegation, substitutes
 from ..services import registration as services
 
@@ -81,8 +83,14 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "token": token,
         "can_hand_over": can_hand_over(registration),
         "offer": pending_offer(registration),
+        "has_certificate": has_certificate(registration),
     }
     return render(request, "registrations/manage.html", context)
+
+
+def has_certificate(registration: Registration) -> bool:
+    """A certificate of attendance once the event has begun, for someone checked in for at least one part."""
+    return registration.event.has_begun() and documents.has_attended(registration)
 
 
 def can_hand_over(registration: Registration) -> bool:
@@ -286,4 +294,17 @@ def calendar(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No confirmed part.")
     response = HttpResponse(parts_calendar_bytes(registration, parts), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
+    return response
+
+
+@private_view("GET")
+def certificate(request: HttpRequest, token: str) -> HttpResponse:
+    """The certificate of attendance as a PDF in the registrant's language. Before the event, or for someone
+    not checked in, the link is the same as any that does not work: the page shows none."""
+    registration = registration_or_404(token)
+    pdf = documents.certificate_pdf(registration) if registration.event.has_begun() else None
+    if pdf is None:
+        raise UnknownLinkError
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{documents.certificate_filename(registration)}"'
     return response

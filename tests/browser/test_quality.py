@@ -14,6 +14,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,7 +24,7 @@ from events.models import Event, Partner
 from events.seed import seed_content
 from registrations import drafts
 from registrations.content import seed_parts
-from registrations.models import PartnerMembership, Registration
+from registrations.models import PartnerMembership, Registration, Seat
 from tests.factories import make_event, make_part, make_partner, make_registration
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
@@ -123,7 +124,8 @@ def check_pages(new_page, live_server, lang: str, width: int, paths: list[str]) 
 
 def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
     """The registration pages, with a pending and a confirmed registrant's private pages, and the private
-    page of an event that has begun (changes no longer possible; the site's clock is on 1 June 2023)."""
+    page of an event that has begun (changes no longer possible, the certificate of attendance to download;
+    the site's clock is on 1 June 2023)."""
     pending = make_registration(event, parts=list(event.parts.all()), language=language)
     # Registered by a partner association: the confirmation page asks for the person's own consent.
     invited = make_registration(event, parts=list(event.parts.all()), language=language)
@@ -136,6 +138,8 @@ def registration_paths(event: Event, *, language: str = "cs") -> list[str]:
     active = make_registration(event, parts=list(event.parts.all()), seat_status="confirmed", language=language)
     begun_event = make_event(start_date=datetime.date(2023, 5, 31), end_date=datetime.date(2023, 6, 1))
     begun = make_registration(begun_event, parts=[make_part(begun_event)], seat_status="confirmed", language=language)
+    # Checked in on the first day: the page offers the certificate of attendance.
+    Seat.objects.filter(registration=begun).update(checked_in_at=timezone.now())
     cancelled = make_registration(event, parts=list(event.parts.all()), status="cancelled", language=language)
     # A colleague's offer of the confirmed registrant's place: the page that takes it over.
     offer = make_registration(event, substitute_for=active, language=language, privacy_version="")

@@ -199,3 +199,59 @@ def test_a_rule_relative_to_a_part_goes_at_the_parts_time(django_capture_on_comm
     assert email.to == [rider.email]
     assert email.subject.startswith("Tomorrow: ")
     assert "The bus leaves at 8:15." in email.body
+
+
+def pdf_attachments(email) -> list[tuple[str, bytes]]:
+    files = [attachment for attachment in email.attachments if isinstance(attachment, tuple)]  # not MIME parts
+    return [(name, content) for name, content, mimetype in files if mimetype == "application/pdf"]
+
+
+def test_the_thank_you_carries_the_certificate_in_the_participants_language(
+    olomouc, django_capture_on_commit_callbacks
+):
+    from tests.registrations.printing.pdfs import text
+
+    came = make_registration(
+        olomouc,
+        parts=[olomouc.seminar, olomouc.tour],
+        seat_status="confirmed",
+        language="pl",
+        first_name="Łukasz",
+        last_name="Żółć",
+    )
+    Seat.objects.filter(registration=came, part=olomouc.seminar).update(checked_in_at=at(21, 8))
+    run(at(23), django_capture_on_commit_callbacks)
+    (email,) = mail.outbox
+    ((name, pdf),) = pdf_attachments(email)
+    assert name == "certificate-olomouc-test.pdf"
+    assert len(email.message().as_bytes()) < 100_000  # one page in a font subset, not the whole font
+    certificate = text(pdf)
+    assert "Zaświadczenie o udziale" in certificate
+    assert "Łukasz Żółć" in certificate
+    assert "Closing seminar (pl)" in certificate
+    assert "Seminarium i warsztaty" in certificate
+    assert "Wizyta studyjna" not in certificate  # checked in for the seminar only
+    assert "W załączniku przesyłamy zaświadczenie o udziale (PDF)." in email.body
+
+
+def test_the_certificate_goes_only_to_those_checked_in_whoever_the_thank_you_goes_to(
+    olomouc, django_capture_on_commit_callbacks
+):
+    AutomaticRule.objects.filter(event=olomouc, kind="thank_you").update(checked_in="")  # staff widened it
+    came = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", language="hu")
+    Seat.objects.filter(registration=came).update(checked_in_at=at(21, 8))
+    absent = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed", language="hu")
+    run(at(23), django_capture_on_commit_callbacks)
+    by_address = {email.to[0]: email for email in mail.outbox}
+    assert len(pdf_attachments(by_address[came.email])) == 1
+    assert pdf_attachments(by_address[absent.email]) == []
+    assert "Részvételi igazolását mellékeljük" not in by_address[absent.email].body
+
+
+def test_no_other_automatic_e_mail_carries_a_certificate(olomouc, django_capture_on_commit_callbacks):
+    reminder = rule(olomouc, "reminder")
+    came = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed")
+    Seat.objects.filter(registration=came).update(checked_in_at=at(18, 8))  # checked in early, by mistake
+    run(messaging.rule_moment(reminder) + datetime.timedelta(minutes=5), django_capture_on_commit_callbacks)
+    (email,) = mail.outbox
+    assert pdf_attachments(email) == []
