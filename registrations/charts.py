@@ -305,9 +305,9 @@ def stacked_chart(
     return Chart(chart_id, title, description, svg, ChartTable(title, headings, table_rows))
 
 
-def seats_chart(parts: Sequence[PartSeats], *, chart_id: str = "chart-seats") -> Chart:
+def seats_chart(parts: Sequence[PartSeats], *, chart_id: str = "chart-seats", title: str = "") -> Chart:
     """Per part: confirmed (per country where given), free seats, the waiting list."""
-    title = gettext("Seats per part of the programme")
+    title = title or gettext("Seats per part of the programme")
     by_country = all(part.confirmed_by_country is not None for part in parts) and any(
         part.confirmed_by_country for part in parts
     )

@@ -122,6 +122,8 @@ def demo_person(index: int) -> dict:
         "position": position,
         "country": country,
         "language": language,
+        # Most follow the seminar in their own language; every seventh in English.
+        "interpretation_language": "en" if index % 7 == 6 else COUNTRY_LANGUAGE[country],
         "diet": diet[index % 10],
         "diet_other": OTHER_DIETS[(index // 10) % len(OTHER_DIETS)] if index % 10 == 9 else "",
         "accessibility_needs": needs,

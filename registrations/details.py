@@ -36,6 +36,11 @@ def recorded_details(registration: Registration) -> list[dict]:
         (gettext("Position"), _or_not_given(registration.position), False),
         (gettext("Country"), registration.get_country_display(), False),
         (gettext("Language of the e-mails"), registration.get_language_display(), False),
+        (
+            gettext("Language of interpretation"),
+            _or_not_given(registration.get_interpretation_language_display()),
+            False,
+        ),
         (gettext("Dietary requirements"), diet, False),
         (gettext("Accessibility needs"), _or_not_given(registration.accessibility_needs), True),
         (gettext("Note for the organisers"), _or_not_given(registration.note), True),

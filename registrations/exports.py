@@ -56,6 +56,7 @@ class ExportRow(NamedTuple):
     email: str
     phone: str
     language: str
+    interpretation_language: str
     diet: str
     diet_other: str
     accessibility_needs: str
@@ -158,6 +159,7 @@ FULL_COLUMNS = [
     Column(_("E-mail"), lambda r, t: r.email, width=30),
     Column(_("Phone"), lambda r, t: r.phone),
     Column(_("Language"), lambda r, t: r.language, width=10),
+    Column(_("Language of interpretation"), lambda r, t: r.interpretation_language, width=10),
     Column(_("Dietary requirements"), _diet, width=24),
     Column(_("Accessibility needs"), lambda r, t: r.accessibility_needs, width=30),
     Column(_("Note"), lambda r, t: r.note, width=30),

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -178,6 +178,7 @@ class DetailsForm(PhoneRuleMixin, ErrorSummaryMixin, forms.ModelForm):
             "organisation": _("Organisation"),
             "position": _("Position"),
             "country": _("Country"),
+            "interpretation_language": _("Language of interpretation"),
             "diet": _("Dietary requirements"),
             "diet_other": _("Other dietary requirements"),
             "accessibility_needs": _("Accessibility needs"),
@@ -194,6 +195,9 @@ class DetailsForm(PhoneRuleMixin, ErrorSummaryMixin, forms.ModelForm):
         help_texts = {
             "organisation": _("Your municipality, town or institution."),
             "position": _("For example mayor, councillor, officer."),
+            "interpretation_language": _(
+                "The language in which you will follow the seminar; the interpreters are booked accordingly."
+            ),
             "accessibility_needs": _("For example wheelchair access, an induction loop, a sign language interpreter."),
         }
         widgets = {
@@ -219,6 +223,10 @@ class DetailsForm(PhoneRuleMixin, ErrorSummaryMixin, forms.ModelForm):
         ) % {"example": phone_example(get_language())}
         # A country is always chosen: the form starts on the visitor's own (no empty "---------" choice).
         self.fields["country"].choices = RegistrantCountry.choices
+        # Each language in its own name, as the site lists them; empty for someone who has not said.
+        if "interpretation_language" in self.fields:
+            not_given = pgettext("a field left empty", "not given")
+            self.fields["interpretation_language"].choices = [("", not_given), *settings.LANGUAGES]
         parts = Part.objects.filter(event=event).with_seat_counts()
         if only_parts is not None:
             parts = parts.filter(pk__in=only_parts)
@@ -243,7 +251,10 @@ class DetailsForm(PhoneRuleMixin, ErrorSummaryMixin, forms.ModelForm):
     def groups(self) -> list[tuple[str | None, list[str]]]:
         """The form's sections in page order: (legend, fields); no legend for the parts' own fieldset."""
         return [
-            (_("About you"), [*self.name_fields(), "phone", "organisation", "position", "country"]),
+            (
+                _("About you"),
+                [*self.name_fields(), "phone", "organisation", "position", "country", "interpretation_language"],
+            ),
             (None, ["parts"]),
             (_("Meals and needs"), ["diet", "diet_other", "accessibility_needs", "note"]),
             (_("Consents"), ["consent_photos", "consent_sharing"]),
@@ -415,7 +426,16 @@ class DelegateForm(DetailsForm):
         self.helper.layout = Layout(*self.layout_items())
 
     def groups(self) -> list[tuple[str | None, list[str]]]:
-        fields = [*self.name_fields(), "email", "language", "phone", "organisation", "position", "country"]
+        fields = [
+            *self.name_fields(),
+            "email",
+            "language",
+            "phone",
+            "organisation",
+            "position",
+            "country",
+            "interpretation_language",
+        ]
         groups = [
             (_("The person"), fields),
             (None, ["parts"]),

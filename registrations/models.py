@@ -21,6 +21,7 @@ DETAIL_FIELDS = (
     "organisation",
     "position",
     "country",
+    "interpretation_language",
     "diet",
     "diet_other",
     "accessibility_needs",
@@ -220,6 +221,10 @@ class Registration(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=5, choices=RegistrantCountry.choices)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    # The language the person follows during the seminar: the interpreters are booked per language and day.
+    interpretation_language = models.CharField(
+        _("language of interpretation"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
     requested_parts = models.ManyToManyField(
         Part,
         verbose_name=_("chosen parts"),

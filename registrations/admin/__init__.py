@@ -162,6 +162,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
         "status",
         "country",
         "language",
+        "interpretation_language",
         "diet",
         "role",
         "is_demo",
@@ -223,6 +224,7 @@ class RegistrationAdmin(CheckedFiltersMixin, RegistrationActionsMixin, admin.Mod
                     "organisation",
                     "position",
                     "country",
+                    "interpretation_language",
                     "role",
                     "substitute_link",
                 ]

@@ -9,17 +9,19 @@ from django.conf import settings
 from django.contrib.admin import ModelAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Collate
+from django.db.models.functions import Collate, TruncDate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from v4project import clock
 from v4project.headers import make_private
 
-from .. import exports, selectors
+from .. import charts, exports, selectors
 from ..collation import COLLATIONS, by_surname
 from ..models import Part, PortalAccessLog, RegistrantCountry, Registration, Seat
 from ..services import staff as staff_services
@@ -57,13 +59,13 @@ def event_overview(event: Event) -> dict:
     # Who is coming: a confirmed seat; someone only on a waiting list is not (yet) coming.
     coming = active.filter(Exists(confirmed_seats.filter(registration=OuterRef("pk"))))
     country_labels, language_labels = dict(RegistrantCountry.choices), dict(settings.LANGUAGES)
-    per_part = defaultdict(lambda: (defaultdict(int), defaultdict(int)))
-    for row in confirmed_seats.values("part_id", "registration__country", "registration__language").annotate(
-        count=Count("pk")
-    ):
-        countries_of, languages_of = per_part[row["part_id"]]
+    per_part = defaultdict(lambda: (defaultdict(int), defaultdict(int), defaultdict(int)))
+    grouped = ("part_id", "registration__country", "registration__language", "registration__interpretation_language")
+    for row in confirmed_seats.values(*grouped).annotate(count=Count("pk")):
+        countries_of, languages_of, interpretation_of = per_part[row["part_id"]]
         countries_of[row["registration__country"]] += row["count"]
         languages_of[row["registration__language"]] += row["count"]
+        interpretation_of[row["registration__interpretation_language"]] += row["count"]
     diets = defaultdict(dict)
     for row in confirmed_seats.values("part_id", "registration__diet").annotate(count=Count("pk")):
         diets[row["part_id"]][row["registration__diet"]] = row["count"]
@@ -88,9 +90,16 @@ def event_overview(event: Event) -> dict:
         ]
         part.diet_other_texts = other_texts[part.pk]
         part.diet_other_people = other_people[part.pk]
-        countries_of, languages_of = per_part[part.pk]
+        countries_of, languages_of, interpretation_of = per_part[part.pk]
         part.country_rows = _rows(countries_of, country_labels)
         part.language_rows = _rows(languages_of, language_labels)
+        part.interpretation = {code: count for code, count in interpretation_of.items() if code}
+        part.interpretation_unchosen = interpretation_of.get("", 0)
+        part.diet_chart = charts.diet_chart(
+            {row["code"]: row["count"] for row in part.diet_rows},
+            chart_id=f"chart-diets-{part.pk}",
+            title=gettext("“%(part)s”: dietary requirements") % {"part": part.name},
+        )
     collation = COLLATIONS.get(get_language(), COLLATIONS["en"])
     needs = (
         Seat.objects.filter(part__event=event, registration__status=Registration.Status.ACTIVE)
@@ -99,7 +108,7 @@ def event_overview(event: Event) -> dict:
         .select_related("registration", "part")
         .order_by("part__order", "part__date", "part_id", Collate("registration__last_name", collation), "pk")
     )
-    return {
+    figures = {
         "parts": parts,
         "reserved_parts": [part for part in parts if part.country_seats],
         "registration_counts": active.aggregate(
@@ -111,6 +120,77 @@ def event_overview(event: Event) -> dict:
         "languages": _counts(coming, "language", settings.LANGUAGES),
         "needs": list(needs),
     }
+    return {**figures, "charts": overview_charts(event, figures, per_part, active)}
+
+
+def registrations_per_day(event: Event, active: QuerySet[Registration]) -> charts.Chart:
+    """Active registrations in total on each day since registration opened, until today or its closing; one
+    query. A registration made after the last day shown (the demo's clock runs behind) counts on that day."""
+    days = active.annotate(day=TruncDate("created", tzinfo=timezone.get_current_timezone())).order_by()
+    daily = dict(days.values("day").annotate(count=Count("pk")).values_list("day", "count"))
+    ends_at = event.registration_ends_at
+    end = clock.today() if ends_at is None else min(clock.today(), timezone.localdate(ends_at))
+    if event.registration_opens is not None:
+        start = timezone.localdate(event.registration_opens)
+    else:
+        start = min(daily, default=end)
+    end = max(end, start) if daily else end
+    clamped = defaultdict(int)
+    for day, count in daily.items():
+        clamped[min(day, end)] += count
+    return charts.cumulative_chart(clamped, start=start, end=end)
+
+
+def overview_charts(event: Event, figures: dict, per_part: dict, active: QuerySet[Registration]) -> dict:
+    """The overview's pictures, each with its numbers as a table (registrations/charts.py), in the reader's
+    language: one more query (registrations per day); the rest is drawn from the figures already counted."""
+    parts = figures["parts"]
+    seats = [charts.PartSeats(part.name, part.capacity, part.confirmed_count, part.waitlisted_count) for part in parts]
+    # Where seats are reserved per country: the confirmed seats of those parts split by country.
+    by_country = [
+        charts.PartSeats(
+            part.name,
+            part.capacity,
+            sum(per_part[part.pk][0].values()),
+            part.waitlisted_count,
+            confirmed_by_country=dict(per_part[part.pk][0]),
+        )
+        for part in figures["reserved_parts"]
+    ]
+    needs = defaultdict(int)
+    for seat in figures["needs"]:
+        needs[seat.part_id] += 1
+    return {
+        "registrations": registrations_per_day(event, active),
+        "seats": charts.seats_chart(seats),
+        "seats_by_country": charts.seats_chart(
+            by_country,
+            chart_id="chart-seats-by-country",
+            title=gettext("Confirmed seats per country where seats are reserved"),
+        )
+        if by_country
+        else None,
+        "countries": charts.country_chart(
+            {row["code"]: row["count"] for row in figures["countries"]},
+            title=gettext("Coming (with a confirmed seat) per country"),
+        ),
+        "languages": charts.language_chart(
+            {row["code"]: row["count"] for row in figures["languages"]},
+            title=gettext("Coming (with a confirmed seat) per language"),
+        ),
+        "interpretation": charts.interpretation_chart([(_part_label(part), part.interpretation) for part in parts]),
+        "needs": charts.bar_chart(
+            [(_part_label(part), needs[part.pk]) for part in parts],
+            title=gettext("Accessibility needs per part of the programme (the waiting list included)"),
+            heading=gettext("Part of the programme"),
+            chart_id="chart-needs",
+        ),
+    }
+
+
+def _part_label(part: Part) -> str:
+    """The part and its day, as the interpreters and the caterers book by day: "Seminar (21 June 2023)"."""
+    return f"{part.name} ({formats.date_format(part.date, 'DATE_FORMAT')})"
 
 
 def attendance_registrations(part: Part, language: str) -> QuerySet[Registration]:

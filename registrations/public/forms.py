@@ -41,6 +41,8 @@ class RegistrationForm(DetailsForm):
             url=reverse("events:privacy"),
         )
         self.fields["country"].initial = COUNTRY_BY_LANGUAGE.get(get_language(), "")
+        # Most follow the seminar in the language they read the form in; they may choose another.
+        self.fields["interpretation_language"].initial = get_language()
 
     def groups(self) -> list[tuple[str | None, list[str]]]:
         """The private page's sections, with the address after the name and the privacy notice first among

@@ -23,7 +23,7 @@ from .registration import registration_cancel
 
 logger = logging.getLogger(__name__)
 
-# Fields that identify a person; blanked by anonymisation. Country, language, diet, parts, seats and
+# Fields that identify a person; blanked by anonymisation. Country, languages, diet, parts, seats and
 # times stay: they are the counts of the grant report, and identify no one on their own.
 PERSONAL_FIELDS = (
     "first_name",
@@ -54,6 +54,7 @@ def registration_data(registration: Registration) -> dict:
         "position": registration.position,
         "country": registration.country,
         "language": registration.language,
+        "interpretation_language": registration.interpretation_language,
         "diet": registration.diet,
         "diet_other": registration.diet_other,
         "accessibility_needs": registration.accessibility_needs,

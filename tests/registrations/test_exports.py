@@ -116,11 +116,20 @@ def test_rows_choose_columns_per_registration(event):
 
 def test_rows_speak_the_readers_language_whatever_language_is_active(event):
     part = make_part(event, name_en="Seminar", name_pl="Seminarium")
-    make_registration(event, parts=[part], seat_status="waitlisted", country="HU", diet="vegan", consent_photos=True)
+    make_registration(
+        event,
+        parts=[part],
+        seat_status="waitlisted",
+        country="HU",
+        diet="vegan",
+        consent_photos=True,
+        interpretation_language="hu",
+    )
     with translation.override("en"):
         (row,) = exports.rows(Registration.objects.all(), language="pl")
         cells = dict(zip(exports.header(exports.FULL_COLUMNS), row, strict=True))
     assert cells["Country"] == "Węgry"
+    assert cells["Language of interpretation"] == "hu"  # a code, as the language of the e-mails
     assert cells["Parts of the programme"] == "Seminarium: na liście rezerwowej"
     assert cells["Dietary requirements"] == "wegańska"
     assert cells["Photographs and video"] == "tak"

@@ -142,3 +142,30 @@ def test_the_migration_rewrites_stored_numbers_in_e164_and_leaves_the_rest(olomo
     migration.to_e164(apps, None)
     phones = dict(Registration.objects.values_list("pk", "phone"))
     assert (phones[old.pk], phones[odd.pk], phones[none.pk]) == ("+420601234567", "+00 HU Shared", "")
+
+
+def test_interpretation_is_offered_in_each_languages_own_name_and_may_be_left_unsaid(olomouc):
+    form = details_form(olomouc, language="pl")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["interpretation_language"] == ""
+    assert form.fields["interpretation_language"].choices == [
+        ("", "nie podano"),
+        ("cs", "čeština"),
+        ("sk", "slovenčina"),
+        ("pl", "polski"),
+        ("hu", "magyar"),
+        ("en", "English"),
+    ]
+    assert details_form(olomouc, interpretation_language="hu").cleaned_data["interpretation_language"] == "hu"
+    assert "interpretation_language" in details_form(olomouc, interpretation_language="de").errors
+
+
+def test_the_admin_records_the_language_of_interpretation(olomouc):
+    registration = make_registration(olomouc, parts=[olomouc.seminar], seat_status="confirmed")
+    staff = Client()
+    staff.force_login(make_user("superuser"))
+    change = f"/admin/registrations/registration/{registration.pk}/change/"
+    data = admin_form_data(staff.get(change))
+    assert staff.post(change, {**data, "interpretation_language": "sk"}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.interpretation_language == "sk"

@@ -248,6 +248,7 @@ def everything_recorded(olomouc, **overrides):
         "position": "polgármester",
         "country": "HU",
         "language": "hu",
+        "interpretation_language": "pl",
         "diet": "other",
         "diet_other": "bez ořechů",
         "accessibility_needs": "Bezbariérový přístup\nindukční smyčka",
@@ -281,11 +282,14 @@ def test_private_page_shows_everything_recorded(client, olomouc, status):
         "accepted on 1 June 2023, 10:15 (version 3fa1c2d4e5b6)",
     ):
         assert shown in details, shown
-    assert details.count("<dt>") == 13
+    assert "<dt>Language of interpretation</dt><dd>polski</dd>" in details
+    assert details.count("<dt>") == 14
     assert "<dt>Sharing with the partner associations</dt><dd>no</dd>" in details
 
 
 def test_private_page_says_what_was_left_empty(client, olomouc):
-    registration = everything_recorded(olomouc, phone="", position="", accessibility_needs="", note="")
+    registration = everything_recorded(
+        olomouc, phone="", position="", accessibility_needs="", note="", interpretation_language=""
+    )
     html = client.get(url("manage", registration.token)).content.decode()
-    assert html.count("<dd>not given</dd>") == 4
+    assert html.count("<dd>not given</dd>") == 5
