@@ -101,3 +101,4 @@ bench-deps: browser-deps
 
 bench: install messages bench-deps
 	$(PY) -m bench.run
+	$(PY) -m bench.documents

@@ -1,6 +1,7 @@
-"""The organisers' pages for documents and figures in Chromium (part of the quality suite): the event's
-overview, the name badges page, the report for the funder and the attendance entered by hand pass axe in
-five languages, on a phone and a screen; and badges are printed with the keyboard alone."""
+"""The organisers' newer admin pages in Chromium (part of the quality suite): the name badges page, the report
+for the funder, the attendance entered by hand, a registration added by hand or from a table, someone's
+parts changed, a place handed to a colleague: axe in five languages, on a phone and a screen; and badges
+are printed with the keyboard alone."""
 
 import datetime
 
@@ -37,9 +38,13 @@ def world():
     return event, organiser
 
 
+def first_registration(event):
+    return event.registrations.order_by("pk").first()
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_pages_for_documents_and_figures_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
+def test_the_organisers_newer_pages_pass_axe_and_the_phone_checks(live_server, new_page, lang, width):
     event, organiser = world()
     login = sign_in(new_page, live_server, organiser, lang=lang, width=width)
     problems = []
@@ -49,6 +54,11 @@ def test_the_pages_for_documents_and_figures_pass_axe_and_the_phone_checks(live_
         "registrations/registration/funder-report/",
         "registrations/reportedattendance/",
         "registrations/reportedattendance/add/",
+        "registrations/registration/add/",
+        f"registrations/registration/add/?event={event.pk}",
+        "registrations/registration/import/",
+        f"registrations/registration/{first_registration(event).pk}/parts/",
+        f"registrations/registration/{first_registration(event).pk}/substitute/",
     ]:
         page = login.context.new_page()
         # As for the other admin pages: axe, errors, requests and no sideways scrolling; Django's admin

@@ -13,9 +13,10 @@ from events.models import Event
 from registrations.admin.funder import funder_report
 from registrations.models import ReportedAttendance, Seat
 from registrations.services import privacy
+from registrations.services import staff as staff_services
 from tests.factories import make_event, make_registration
 from tests.registrations.admin.test_staff_reports import EXPECTED, page_text
-from tests.registrations.staff_users import ROLES, client_for
+from tests.registrations.staff_users import ROLES, client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,18 @@ def test_checkins_count_per_day_and_country_and_each_person_once_per_event(atten
     assert (event.people.total, event.people.hosting, event.people.travelling) == (4, 2, 2)
     assert event.person_days.total == 5
     assert event.people.countries["SK"] == 0  # registered, confirmed, never came
+
+
+def test_a_walk_in_counts_like_anyone_checked_in(attended):
+    organiser = make_user("organiser")
+    staff_services.walk_in_add(
+        part=attended.tour,
+        data={"first_name": "Zoltán", "last_name": "Kovács", "organisation": "Győr", "country": "HU", "email": ""},
+        user=organiser,
+    )
+    (event,) = funder_report()["events"]
+    assert event.days[1].figures.countries["HU"] == 2
+    assert event.people.total == 5
 
 
 def test_figures_entered_by_hand_count_for_a_workshop_and_in_the_project_totals(attended):
