@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from registrations.models import PartnerMembership
 from tests.browser.test_quality import VNU, check_page
@@ -90,9 +91,10 @@ def test_hungarian_partner_sees_own_delegation_in_full_and_exports_it(live_serve
     assert page.evaluate("document.documentElement.scrollWidth") <= 360  # the table scrolls in its own box
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name=re.compile("CSV")).click()
+        page.get_by_role("link", name="Exportálás (CSV)", exact=True).click()
     download = download_info.value
-    assert download.suggested_filename == "olomouc-portal-participants.csv"
+    # The event and the day of the export in the name (registrations/exports.py).
+    assert download.suggested_filename == f"olomouc-portal-participants-{timezone.localdate().isoformat()}.csv"
     path = tmp_path / "export.csv"
     download.save_as(path)
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
