@@ -53,6 +53,13 @@ class Figures:
         else:
             self.travelling += count
 
+    def include(self, other: "Figures") -> None:
+        """Add another table's people, already split by their own event's host country."""
+        for country, count in other.countries.items():
+            self.countries[country] = self.countries.get(country, 0) + count
+        self.hosting += other.hosting
+        self.travelling += other.travelling
+
     def cells(self) -> list[int]:
         return [self.countries.get(code, 0) for code in COUNTRIES]
 
@@ -118,16 +125,9 @@ def funder_report() -> dict:
         event_days = [days[event.pk][date] for date in sorted(days[event.pk])]
         person_days = Figures()
         for day in event_days:
-            for country, count in day.figures.countries.items():
-                person_days.add(country, count, event.country)
-        for country, count in people[event.pk].countries.items():
-            total_people.countries[country] = total_people.countries.get(country, 0) + count
-        total_people.hosting += people[event.pk].hosting
-        total_people.travelling += people[event.pk].travelling
-        for country, count in person_days.countries.items():
-            total_days.countries[country] = total_days.countries.get(country, 0) + count
-        total_days.hosting += person_days.hosting
-        total_days.travelling += person_days.travelling
+            person_days.include(day.figures)
+        total_people.include(people[event.pk])
+        total_days.include(person_days)
         reports.append(
             EventReport(event, event_days, people[event.pk], person_days, event.pk in anonymised, checked_in[event.pk])
         )
