@@ -5,7 +5,8 @@ import datetime
 import hashlib
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import translation
 
 from events.models import Country, Event, Page
@@ -69,20 +70,31 @@ def registration_parts_by_status(registration: Registration) -> list[dict]:
     """
     if registration.status == Registration.Status.PENDING:
         return [{"part": part, "status": "requested"} for part in registration.requested_parts.all()]
+    seats = registration.seats.select_related("part").exclude(status=Seat.Status.CANCELLED)
+    # Each waitlisted seat's place in its queue comes in the same query (every e-mail about seats needs it).
+    ahead = _waitlisted_ahead(OuterRef("part_id"), OuterRef("since"), OuterRef("pk"))
+    ahead = ahead.order_by().values("part_id").annotate(count=Count("pk")).values("count")
+    seats = seats.annotate(
+        ahead=Case(When(status=Seat.Status.WAITLISTED, then=Coalesce(Subquery(ahead), 0)), default=None)
+    )
     rows = []
-    for seat in registration_seats(registration):
+    for seat in seats:
         row = {"part": seat.part, "status": seat.status, "seat": seat}
         if seat.status == Seat.Status.WAITLISTED:
-            row["position"] = waitlist_position(seat)
+            row["position"] = seat.ahead + 1
         rows.append(row)
     return rows
 
 
-def waitlist_position(seat: Seat) -> int:
-    ahead = Seat.objects.filter(part_id=seat.part_id, status=Seat.Status.WAITLISTED).filter(
-        Q(since__lt=seat.since) | Q(since=seat.since, pk__lt=seat.pk)
+def _waitlisted_ahead(part_id, since, pk) -> QuerySet[Seat]:
+    """The seats waiting on that part before the one that waits since `since` with that pk."""
+    return Seat.objects.filter(part_id=part_id, status=Seat.Status.WAITLISTED).filter(
+        Q(since__lt=since) | Q(since=since, pk__lt=pk)
     )
-    return ahead.count() + 1
+
+
+def waitlist_position(seat: Seat) -> int:
+    return _waitlisted_ahead(seat.part_id, seat.since, seat.pk).count() + 1
 
 
 def waitlist(part: Part) -> QuerySet[Seat]:

@@ -125,7 +125,9 @@ def deliver(*, log_id: int, now: datetime.datetime | None = None) -> EmailLog | 
     now = now or timezone.now()
     if not _claim(log_id, now):
         return None
-    log = EmailLog.objects.select_related("registration__event", "event", "part", "message", "rule").get(pk=log_id)
+    # Only what every e-mail needs comes in the one query: a message, a rule or a farewell's event (the
+    # rarer kinds) is read when the e-mail uses it. A join of them all costs each confirmation's e-mail more.
+    log = EmailLog.objects.select_related("registration__event", "part").get(pk=log_id)
     try:
         if log.registration is not None:
             link = link_token(log.registration) if log.kind in WITH_LINK else None
