@@ -152,6 +152,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After a signed-in person's request, the garbage of its large page is freed at once (v4project/memory.py).
+    "v4project.memory.CollectAfterSignedInRequests",
     "django_otp.middleware.OTPMiddleware",
     # Staff who must sign in with two factors reach nothing but setting it up until they have (accounts).
     "accounts.middleware.TwoFactorMiddleware",
@@ -312,6 +314,10 @@ EMAIL_RETRY_DELAYS = [int(value) for value in env_list("EMAIL_RETRY_DELAYS", ["3
 # How long a worker may take to send one e-mail before another worker may take it over (a worker that was
 # killed while sending leaves it for this long): above the SMTP time-out.
 EMAIL_SEND_LEASE_SECONDS = env_int("EMAIL_SEND_LEASE_SECONDS", 120)
+# Visitors first (registrations/quiet.py): between two tasks the worker waits while other processes keep more
+# than this share of the machine's CPUs busy, but never once the oldest ready task has waited this long.
+WORKER_QUIET_PERCENT = env_int("WORKER_QUIET_PERCENT", 50)
+WORKER_MAX_WAIT_SECONDS = env_int("WORKER_MAX_WAIT_SECONDS", 20)
 
 # The public address of the site, for links in e-mails and calendar files. Production must say it: without
 # it every e-mailed link would point to a developer's machine.

@@ -8,6 +8,8 @@ the development server).
   `registrations/tasks.py` at its time. With Redis, one scheduler across all machines holds a lock and the
   others wait to take over; without it, each machine schedules (the jobs do the same work twice at most).
 - At start, e-mails whose worker died while sending them are taken over (their lease has ended).
+- Visitors first: after each task, the worker waits while other processes keep the machine busy, never
+  longer than WORKER_MAX_WAIT_SECONDS for any task (registrations/quiet.py).
 
 SIGTERM or Ctrl+C: the task being run finishes, then the worker stops.
 """
@@ -24,9 +26,10 @@ from crontask.conf import get_settings as crontask_settings
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import module_has_submodule
-from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.management.commands import db_worker
 
 from registrations.mail.send import resume_stalled
+from registrations.quiet import VisitorsFirst
 
 logger = logging.getLogger("v4.worker")
 
@@ -61,6 +64,19 @@ def run_scheduler(stopping: threading.Event) -> None:
         except Exception:  # the schedule must not take the worker down; it is tried again
             logger.exception("the scheduler stopped")
         stopping.wait(LOCK_RETRY_SECONDS)
+
+
+class Worker(db_worker.Worker):
+    """django-tasks-db's worker loop; after each task, nothing held, it waits while visitors keep the machine
+    busy (registrations/quiet.py)."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.visitors_first = VisitorsFirst(backend_name=self.backend_name, queue_names=self.queue_names)
+
+    def run_task(self, db_task_result) -> None:
+        super().run_task(db_task_result)
+        self.visitors_first.wait(keep_going=lambda: self.running)
 
 
 class Command(BaseCommand):
