@@ -1,10 +1,19 @@
 import datetime
+import gc
 import os
 
 import pytest
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .factories import make_pages
+
+
+def pytest_collection_finish(session):
+    """As v4project/wsgi.py does for a web worker: what the test run has loaded (Django, the site, every test
+    module) is frozen, so the collection after each large request (v4project/memory.py) walks
+    only what the test made, not the whole test run."""
+    gc.collect()
+    gc.freeze()
 
 # Playwright's sync API runs an event loop in the test thread; Django's live server is another thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

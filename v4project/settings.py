@@ -152,8 +152,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # After a signed-in person's request, the garbage of its large page is freed at once (v4project/memory.py).
-    "v4project.memory.CollectAfterSignedInRequests",
+    # After a request that made many objects, its garbage is freed at once (v4project/memory.py).
+    "v4project.memory.CollectAfterLargeRequests",
     "django_otp.middleware.OTPMiddleware",
     # Staff who must sign in with two factors reach nothing but setting it up until they have (accounts).
     "accounts.middleware.TwoFactorMiddleware",
