@@ -141,3 +141,21 @@ def test_s3_bucket_moves_uploads_to_s3_with_links_that_do_not_expire():
     options = f"{default}['BACKEND'], {default}['OPTIONS']['bucket_name'], {default}['OPTIONS']['querystring_auth']"
     value = settings_value(options, DEBUG="1", S3_BUCKET="v4-media", S3_ENDPOINT_URL="https://s3.example.org")
     assert value == "('storages.backends.s3.S3Storage', 'v4-media', False)"
+
+
+def worker_max_wait(**env: str) -> str:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "WORKER_MAX_WAIT_SECONDS"}}
+    return subprocess.run(
+        [sys.executable, "-c", "from v4project import settings; print(settings.WORKER_MAX_WAIT_SECONDS)"],
+        cwd=ROOT,
+        env={**clean, "SECRET_KEY": "y" * 50, "SITE_URL": "https://x.org", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def test_the_worker_lets_visitors_go_first_in_production_and_never_waits_in_development():
+    assert worker_max_wait() == "20"
+    assert worker_max_wait(DEBUG="1") == "0"  # `make run`: each e-mail in the console at once
+    assert worker_max_wait(WORKER_MAX_WAIT_SECONDS="5") == "5"

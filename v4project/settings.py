@@ -315,9 +315,10 @@ EMAIL_RETRY_DELAYS = [int(value) for value in env_list("EMAIL_RETRY_DELAYS", ["3
 # killed while sending leaves it for this long): above the SMTP time-out.
 EMAIL_SEND_LEASE_SECONDS = env_int("EMAIL_SEND_LEASE_SECONDS", 120)
 # Visitors first (registrations/quiet.py): between two tasks the worker waits while other processes keep more
-# than this share of the machine's CPUs busy, but never once the oldest ready task has waited this long.
+# than this share of the machine's CPUs busy, but never once the oldest ready task has waited this long. In
+# development (`make run`) it never waits: the console shows each e-mail at once.
 WORKER_QUIET_PERCENT = env_int("WORKER_QUIET_PERCENT", 50)
-WORKER_MAX_WAIT_SECONDS = env_int("WORKER_MAX_WAIT_SECONDS", 20)
+WORKER_MAX_WAIT_SECONDS = env_int("WORKER_MAX_WAIT_SECONDS", 0 if DEBUG else 20)
 
 # The public address of the site, for links in e-mails and calendar files. Production must say it: without
 # it every e-mailed link would point to a developer's machine.
