@@ -152,7 +152,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # After a request that made many objects, its garbage is freed at once (v4project/memory.py).
+    # After a signed-in person's request that made many objects, its garbage is freed at once (v4project/memory.py).
     "v4project.memory.CollectAfterLargeRequests",
     "django_otp.middleware.OTPMiddleware",
     # Staff who must sign in with two factors reach nothing but setting it up until they have (accounts).
