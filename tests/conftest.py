@@ -15,6 +15,7 @@ def pytest_collection_finish(session):
     gc.collect()
     gc.freeze()
 
+
 # Playwright's sync API runs an event loop in the test thread; Django's live server is another thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
