@@ -58,8 +58,12 @@ def current_part_ids(registration: Registration) -> list[int]:
     return list(registration.seats.exclude(status=Seat.Status.CANCELLED).values_list("part_id", flat=True))
 
 
+def _held_seats(registration: Registration) -> QuerySet[Seat]:
+    return registration.seats.select_related("part").exclude(status=Seat.Status.CANCELLED)
+
+
 def registration_seats(registration: Registration) -> list[Seat]:
-    return list(registration.seats.select_related("part").exclude(status=Seat.Status.CANCELLED))
+    return list(_held_seats(registration))
 
 
 def registration_parts_by_status(registration: Registration) -> list[dict]:
@@ -70,11 +74,10 @@ def registration_parts_by_status(registration: Registration) -> list[dict]:
     """
     if registration.status == Registration.Status.PENDING:
         return [{"part": part, "status": "requested"} for part in registration.requested_parts.all()]
-    seats = registration.seats.select_related("part").exclude(status=Seat.Status.CANCELLED)
     # Each waitlisted seat's place in its queue comes in the same query (every e-mail about seats needs it).
     ahead = _waitlisted_ahead(OuterRef("part_id"), OuterRef("since"), OuterRef("pk"))
     ahead = ahead.order_by().values("part_id").annotate(count=Count("pk")).values("count")
-    seats = seats.annotate(
+    seats = _held_seats(registration).annotate(
         ahead=Case(When(status=Seat.Status.WAITLISTED, then=Coalesce(Subquery(ahead), 0)), default=None)
     )
     rows = []
