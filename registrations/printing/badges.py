@@ -27,7 +27,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ParticipantRole
-from .pdf import mm, render_pdf
+from .pdf import mm, render_pdf_side_by_side, side_by_side_runs
 from .people import country_name, country_then_surname_order, name_in_order, surname_order
 
 
@@ -175,6 +175,11 @@ def _printed(badge: Badge, style: str) -> dict:
     }
 
 
+# Badges for fewer people than this per CPU are made in one process (pdf.py's side by side): 60 take about a
+# second, what starting a process and loading the fonts again would save.
+SIDE_BY_SIDE_AT_LEAST = 60
+
+
 def badges_pdf(badges: Sequence[Badge], *, layout: str, language: str, event_title: str = "") -> bytes:
     """The badges in the order given, `layout` one of LAYOUTS' keys, the text in `language`."""
     if not badges:
@@ -189,15 +194,16 @@ def badges_pdf(badges: Sequence[Badge], *, layout: str, language: str, event_tit
             ]
             for start in range(0, len(printed), chosen.per_page)
         ]
-        marks = [tuple(mm(value) for value in line) for line in chosen.cut_marks_lines()]
         context = {
             "layout": chosen,
             "page_width": mm(chosen.page[0]),
             "page_height": mm(chosen.page[1]),
             "badge_width": mm(chosen.badge[0]),
             "badge_height": mm(chosen.badge[1]),
-            "sheets": sheets,
-            "marks": marks,
+            "marks": [tuple(mm(value) for value in line) for line in chosen.cut_marks_lines()],
             "event_title": event_title,
         }
-        return render_pdf("registrations/printing/badges.html", context, tagged=False)
+        runs = side_by_side_runs(len(printed), at_least=SIDE_BY_SIDE_AT_LEAST)
+        per_run = -(-len(sheets) // runs)
+        contexts = [{**context, "sheets": sheets[start : start + per_run]} for start in range(0, len(sheets), per_run)]
+        return render_pdf_side_by_side("registrations/printing/badges.html", contexts)

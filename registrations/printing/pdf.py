@@ -6,9 +6,19 @@ and -B), declared with @font-face under a family name nothing else defines: no s
 
 WeasyPrint is imported when the first document is made, not when Django starts: it loads Pango, and a
 worker or a management command that prints nothing need not pay for that.
+
+A long document (500 badges) is rendered side by side: its pages in as many runs as the machine has CPUs,
+each run by a process of its own, the runs joined in order with pypdf. WeasyPrint is pure Python, so one
+process uses one CPU: two make 500 badges in a little over half the time. The processes come from a fork
+server, started once per process that prints and holding WeasyPrint ready, never forked from a web worker
+with threads (an open database connection or a lock held by another thread stays out of them).
 """
 
 import functools
+import io
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -27,15 +37,55 @@ def font_folder() -> Path:
     return Path(found[0]).resolve().parent
 
 
-def render_pdf(template_name: str, context: dict, *, tagged: bool = True) -> bytes:
-    """The template rendered in the active language. Tagged, a PDF's text is read in order by screen readers
-    (certificates and sheets people keep); badges are only printed, and tagging 500 took a second more."""
+def html_to_pdf(html: str, fonts: Path, tagged: bool) -> bytes:
+    """WeasyPrint's part, in this process or a side-by-side one: nothing here needs Django."""
     from .engine import HTML
     from .fetcher import ProjectFontsOnly
 
-    html = render_to_string(template_name, context)
-    document = HTML(string=html, base_url=font_folder().as_uri() + "/", url_fetcher=ProjectFontsOnly())
+    document = HTML(string=html, base_url=fonts.as_uri() + "/", url_fetcher=ProjectFontsOnly(fonts))
     return document.write_pdf(pdf_tags=tagged)
+
+
+def render_pdf(template_name: str, context: dict, *, tagged: bool = True) -> bytes:
+    """The template rendered in the active language. Tagged, a PDF's text is read in order by screen readers
+    (certificates and sheets people keep); badges are only printed, and tagging 500 took a second more."""
+    return html_to_pdf(render_to_string(template_name, context), font_folder(), tagged)
+
+
+def side_by_side_runs(count: int, *, at_least: int) -> int:
+    """Into how many runs to split `count` pages: one per CPU, but none shorter than `at_least` pages (a
+    process costs its start and its own copy of the fonts, which a short run does not win back)."""
+    return max(1, min(os.cpu_count() or 1, count // at_least))
+
+
+def render_pdf_side_by_side(template_name: str, contexts: list[dict]) -> bytes:
+    """One untagged PDF of the template rendered once per context, each a run of whole pages, in order.
+    A single context is rendered here, as `render_pdf` does."""
+    htmls = [render_to_string(template_name, context) for context in contexts]
+    if len(htmls) == 1:
+        return html_to_pdf(htmls[0], font_folder(), False)
+    with ProcessPoolExecutor(len(htmls), mp_context=_fork_server()) as pool:
+        runs = list(pool.map(html_to_pdf, htmls, [font_folder()] * len(htmls), [False] * len(htmls)))
+    return _joined(runs)
+
+
+@functools.cache
+def _fork_server() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["registrations.printing.engine", "registrations.printing.fetcher"])
+    return context
+
+
+def _joined(runs: list[bytes]) -> bytes:
+    """The runs' pages in order, with the first run's title, author and language for the whole document."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(runs[0])))
+    for run in runs[1:]:
+        writer.append(PdfReader(io.BytesIO(run)))
+    joined = io.BytesIO()
+    writer.write(joined)
+    return joined.getvalue()
 
 
 def mm(value: float) -> str:

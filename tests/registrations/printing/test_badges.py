@@ -1,12 +1,16 @@
 """Name badges: what a person reads on them, where they fall on the sheet, and in which order they come."""
 
+import io
+import time
+
 import pytest
 import segno
 from django.utils import translation
+from pypdf import PdfReader
 
 from registrations.collation import by_surname
 from registrations.models import ParticipantRole, Registration
-from registrations.printing.badges import LAYOUTS, Badge, badges_pdf, name_size, sort_badges
+from registrations.printing.badges import LAYOUTS, SIDE_BY_SIDE_AT_LEAST, Badge, badges_pdf, name_size, sort_badges
 from registrations.printing.people import name_in_order
 from tests.factories import make_event, make_registration
 
@@ -170,3 +174,30 @@ def test_sorting_in_memory_matches_the_databases_collation(language):
     from_database = [(r.last_name, r.first_name) for r in by_surname(Registration.objects.all(), language)]
     in_memory = sort_badges([Badge(first, last) for first, last in names], language=language)
     assert [(b.last_name, b.first_name) for b in in_memory] == from_database
+
+
+def test_badges_for_many_people_are_made_side_by_side_and_joined_in_order(monkeypatch):
+    """With SIDE_BY_SIDE_AT_LEAST badges or more for each CPU, runs of sheets are rendered by processes of
+    their own and joined: every badge comes back once, in the order given, with the document's title and
+    language, and this process spends a fraction of the CPU that rendering them here takes."""
+    count = 2 * SIDE_BY_SIDE_AT_LEAST + 5
+    badges = [Badge(f"Jana{number:03d}", "Nováková", "cs", "Obec", "CZ") for number in range(count)]
+
+    def made_with(cpus: int) -> tuple[bytes, float]:
+        monkeypatch.setattr("os.cpu_count", lambda: cpus)
+        started = time.process_time()
+        pdf = badges_pdf(badges, layout="l7163", language="hu", event_title="Nemzetközi szeminárium")
+        return pdf, time.process_time() - started
+
+    here, cpu_here = made_with(1)
+    pdf, cpu_side_by_side = made_with(2)
+    assert cpu_side_by_side < cpu_here / 2
+    printed = pages_text(pdf)
+    assert len(printed) == -(-count // LAYOUTS["l7163"].per_page)
+    found = [word for page in printed for word in page.split() if word.startswith("Jana")]
+    assert found == [f"Jana{number:03d}" for number in range(count)]
+    assert printed == pages_text(here)
+    assert_only_the_projects_font(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Nemzetközi szeminárium"
+    assert reader.trailer["/Root"]["/Lang"] == "hu"

@@ -14,7 +14,7 @@ from registrations.printing.pdf import font_folder, mm
 
 
 def test_fetcher_loads_the_projects_fonts_and_data_uris():
-    fetcher = ProjectFontsOnly()
+    fetcher = ProjectFontsOnly(font_folder())
     font = fetcher.fetch((font_folder() / "NotoSans-Regular.ttf").as_uri())
     assert font.read(4) == b"\x00\x01\x00\x00"  # a TrueType font
     assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
@@ -32,13 +32,13 @@ def test_fetcher_loads_the_projects_fonts_and_data_uris():
 )
 def test_fetcher_refuses_anything_else(url):
     with pytest.raises(ValueError, match="only the project's fonts"):
-        ProjectFontsOnly().fetch(url)
+        ProjectFontsOnly(font_folder()).fetch(url)
 
 
 def test_fetcher_refuses_a_path_that_only_starts_in_the_font_folder():
     sneaky = font_folder().as_uri() + "/../../requirements.txt"
     with pytest.raises(ValueError, match=r"loads only the project's fonts"):
-        ProjectFontsOnly().fetch(sneaky)
+        ProjectFontsOnly(font_folder()).fetch(sneaky)
 
 
 def test_a_document_referring_to_a_file_of_the_server_prints_without_it(tmp_path):
@@ -48,7 +48,7 @@ def test_a_document_referring_to_a_file_of_the_server_prints_without_it(tmp_path
     picture = tmp_path / "secret.png"
     Image.new("RGB", (4, 4), "red").save(picture)
     html = f'<p>Hello</p><img src="{picture.as_uri()}">'
-    pdf = HTML(string=html, url_fetcher=ProjectFontsOnly()).write_pdf()
+    pdf = HTML(string=html, url_fetcher=ProjectFontsOnly(font_folder())).write_pdf()
     assert not PdfReader(io.BytesIO(pdf)).pages[0].images
 
 
