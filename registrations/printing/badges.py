@@ -13,8 +13,7 @@ Layouts (millimetres, A4 = 210 × 297):
     "l7165"    Avery L7165 labels: 8 per A4, 2 × 4, 99.1 × 67.7, first label at 4.65 / 13.1, pitch 101.6 × 67.7
     "l7163"    Avery L7163 labels: 14 per A4, 2 × 7, 99.1 × 38.1, first label at 4.65 / 15.15, pitch 101.6 × 38.1
 
-The door QR code is a PNG of one pixel per module, printed without smoothing (`image-rendering: pixelated`):
-it prints as sharp as a vector drawing, and WeasyPrint draws 500 of them some 2 seconds faster than SVG paths.
+The door QR code is made while the badge is rendered (codes.py).
 """
 
 import itertools
@@ -22,12 +21,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import segno
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ParticipantRole
-from .pdf import mm, render_pdf_side_by_side, side_by_side_runs
+from .codes import qr_url
+from .pdf import mm, render_pdf_side_by_side, side_by_side_processes
 from .people import country_name, country_then_surname_order, name_in_order, surname_order
 
 
@@ -143,17 +142,6 @@ def name_size(name: str, style: str) -> str:
     return f"{size:.1f}pt"
 
 
-# Every code on a sheet of badges takes the same of the eight QR masks: choosing the best for each code cost
-# 3.8 ms a code, a fifth of the time 500 badges take, and every reader reads any mask (the door's scanner
-# reads the badges' codes in tests/browser/test_badge_codes.py).
-QR_MASK = 2
-
-
-def qr_data_uri(data: str) -> str:
-    """The door QR code as a PNG of one pixel per module, with its four-module quiet zone."""
-    return segno.make(data, error="m", mask=QR_MASK, micro=False).png_data_uri(scale=1, border=4)
-
-
 def sort_badges(badges: Iterable[Badge], *, language: str, by_country: bool = False) -> list[Badge]:
     """By surname in the reader's alphabet (as `collation.by_surname`), or by country then surname."""
     with translation.override(language):
@@ -171,7 +159,7 @@ def _printed(badge: Badge, style: str) -> dict:
         "country": country_name(badge.country),
         "role": role.value if role else "",
         "role_label": role.label if role else "",
-        "qr": qr_data_uri(badge.checkin_url) if badge.checkin_url else "",
+        "qr": qr_url(badge.checkin_url) if badge.checkin_url else "",
     }
 
 
@@ -185,15 +173,13 @@ def badges_pdf(badges: Sequence[Badge], *, layout: str, language: str, event_tit
     if not badges:
         raise ValueError("No badge to print.")
     chosen = LAYOUTS[layout]
+    processes = side_by_side_processes(len(badges), at_least=SIDE_BY_SIDE_AT_LEAST)
+    # Twice as many runs as processes, each of whole sheets: the first process starts on a quarter of the
+    # badges while this one still prepares the rest.
+    runs = 2 * processes if processes > 1 else 1
+    sheets = -(-len(badges) // chosen.per_page)
+    per_run = -(-sheets // runs) * chosen.per_page
     with translation.override(language):
-        printed = [_printed(badge, chosen.style) for badge in badges]
-        sheets = [
-            [
-                {"left": mm(left), "top": mm(top), **badge}
-                for (left, top), badge in zip(chosen.slots(), printed[start : start + chosen.per_page], strict=False)
-            ]
-            for start in range(0, len(printed), chosen.per_page)
-        ]
         context = {
             "layout": chosen,
             "page_width": mm(chosen.page[0]),
@@ -203,7 +189,20 @@ def badges_pdf(badges: Sequence[Badge], *, layout: str, language: str, event_tit
             "marks": [tuple(mm(value) for value in line) for line in chosen.cut_marks_lines()],
             "event_title": event_title,
         }
-        runs = side_by_side_runs(len(printed), at_least=SIDE_BY_SIDE_AT_LEAST)
-        per_run = -(-len(sheets) // runs)
-        contexts = [{**context, "sheets": sheets[start : start + per_run]} for start in range(0, len(sheets), per_run)]
-        return render_pdf_side_by_side("registrations/printing/badges.html", contexts)
+        contexts = (
+            {**context, "sheets": _sheets(badges[start : start + per_run], chosen)}
+            for start in range(0, len(badges), per_run)
+        )
+        return render_pdf_side_by_side("registrations/printing/badges.html", contexts, processes=processes)
+
+
+def _sheets(badges: Sequence[Badge], layout: Layout) -> list[list[dict]]:
+    """The badges as the template prints them, a list per sheet, each badge with its place on the sheet."""
+    printed = [_printed(badge, layout.style) for badge in badges]
+    return [
+        [
+            {"left": mm(left), "top": mm(top), **badge}
+            for (left, top), badge in zip(layout.slots(), printed[start : start + layout.per_page], strict=False)
+        ]
+        for start in range(0, len(printed), layout.per_page)
+    ]

@@ -8,8 +8,8 @@ goes back to Pillow's default at once; Python runs WeasyPrint's module once, so 
 
 from PIL import ImageFile
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
-__all__ = ["HTML", "URLFetcher"]
+__all__ = ["HTML", "URLFetcher", "URLFetcherResponse"]

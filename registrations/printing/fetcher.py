@@ -1,4 +1,5 @@
-"""What WeasyPrint may load while it renders a document: data: URIs (the QR codes) and the project's fonts.
+"""What WeasyPrint may load while it renders a document: the project's fonts, data: URIs, and the badges' QR
+codes, which it makes (codes.py).
 
 Our templates refer to nothing else; refusing everything else means a URL that ever slipped into a template
 (or into a name or an organisation, were escaping ever lost) could neither reach the network nor read a
@@ -11,7 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from .engine import URLFetcher
+from . import codes
+from .engine import URLFetcher, URLFetcherResponse
 
 
 class ProjectFontsOnly(URLFetcher):
@@ -21,6 +23,8 @@ class ProjectFontsOnly(URLFetcher):
 
     def fetch(self, url, headers=None):
         scheme = urlsplit(url).scheme.lower()
+        if scheme == codes.SCHEME:
+            return URLFetcherResponse(url, codes.qr_png(url), {"Content-Type": "image/png"})
         if scheme == "data":
             return super().fetch(url, headers)
         if scheme == "file":

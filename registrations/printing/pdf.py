@@ -18,6 +18,7 @@ import functools
 import io
 import multiprocessing
 import os
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -52,21 +53,27 @@ def render_pdf(template_name: str, context: dict, *, tagged: bool = True) -> byt
     return html_to_pdf(render_to_string(template_name, context), font_folder(), tagged)
 
 
-def side_by_side_runs(count: int, *, at_least: int) -> int:
-    """Into how many runs to split `count` pages: one per CPU, but none shorter than `at_least` pages (a
-    process costs its start and its own copy of the fonts, which a short run does not win back)."""
+def side_by_side_processes(count: int, *, at_least: int) -> int:
+    """How many processes to render `count` pages (or badges) with: one per CPU, but none with fewer than
+    `at_least` (a process costs its start and its own copy of the fonts, which a short run does not win back)."""
     return max(1, min(os.cpu_count() or 1, count // at_least))
 
 
-def render_pdf_side_by_side(template_name: str, contexts: list[dict]) -> bytes:
-    """One untagged PDF of the template rendered once per context, each a run of whole pages, in order.
-    A single context is rendered here, as `render_pdf` does."""
-    htmls = [render_to_string(template_name, context) for context in contexts]
-    if len(htmls) == 1:
-        return html_to_pdf(htmls[0], font_folder(), False)
-    with ProcessPoolExecutor(len(htmls), mp_context=_fork_server()) as pool:
-        runs = list(pool.map(html_to_pdf, htmls, [font_folder()] * len(htmls), [False] * len(htmls)))
-    return _joined(runs)
+def render_pdf_side_by_side(template_name: str, contexts: Iterable[dict], *, processes: int) -> bytes:
+    """One untagged PDF of the template rendered once per context, each a run of whole pages, in order, by
+    `processes` processes. Each run goes to a process as soon as its HTML is rendered here, so they start
+    while the later runs are still being prepared; give more runs than processes (twice as many is right)
+    and the first starts sooner. With one process and one context, it is all done here."""
+    contexts = iter(contexts)
+    if processes <= 1:
+        (only,) = contexts
+        return html_to_pdf(render_to_string(template_name, only), font_folder(), False)
+    with ProcessPoolExecutor(processes, mp_context=_fork_server()) as pool:
+        runs = [
+            pool.submit(html_to_pdf, render_to_string(template_name, context), font_folder(), False)
+            for context in contexts
+        ]
+        return _joined([run.result() for run in runs])
 
 
 @functools.cache

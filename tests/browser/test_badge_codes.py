@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from registrations.printing.badges import qr_data_uri
+from registrations.printing.codes import qr_data_uri
 
 pytestmark = pytest.mark.browser
 

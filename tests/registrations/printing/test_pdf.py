@@ -3,11 +3,14 @@
 import io
 
 import pytest
+import segno
+from PIL import Image
 from pypdf import PdfReader
 
 from registrations.printing.attendance import attendance_sheets_pdf
 from registrations.printing.badges import Badge, badges_pdf
 from registrations.printing.certificates import certificates_pdf
+from registrations.printing.codes import QR_MASK, qr_png, qr_url
 from registrations.printing.engine import HTML
 from registrations.printing.fetcher import ProjectFontsOnly
 from registrations.printing.pdf import font_folder, mm
@@ -89,3 +92,15 @@ def test_printing_leaves_the_image_upload_check_as_strict_as_before():
     with pytest.raises(ValidationError) as refused:
         validate_image_upload(SimpleUploadedFile("photo.jpg", truncated, content_type="image/jpeg"))
     assert refused.value.code == "damaged"
+
+
+def test_fetcher_makes_the_qr_code_a_badge_names():
+    url = "https://v4.smocr.cz/cs/checkin/c/0123456789abcdef0123456789abcdef/?a=1&b=ž"
+    response = ProjectFontsOnly(font_folder()).fetch(qr_url(url))
+    assert response.content_type == "image/png"
+    assert response.read() == qr_png(qr_url(url))
+    drawn = Image.open(io.BytesIO(qr_png(qr_url(url)))).convert("L")
+    expected = segno.make(url, error="m", mask=QR_MASK)  # the URL itself, not its percent-encoding
+    size = expected.symbol_size(scale=1, border=4)
+    modules = [[drawn.getpixel((x, y)) < 128 for x in range(size[0])] for y in range(size[1])]
+    assert modules == [[bool(bit) for bit in row] for row in expected.matrix_iter(scale=1, border=4)]
