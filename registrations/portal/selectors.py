@@ -86,9 +86,18 @@ def portal_parts(*, event: Event) -> list[Part]:
     return list(Part.objects.filter(event=event))
 
 
-def parts_with_portal_counts(*, event: Event, visible: QuerySet[Registration]) -> list[Part]:
-    """The event's parts, each with `confirmed_count` and `waitlisted_count` among `visible`: one query."""
-    among_visible = Q(seats__registration__in=visible.values("pk"))
+def _on_the_list(event: Event) -> Q:
+    """For counting a part's confirmed or waiting seats: the seat's registration is on the event's list
+    (`portal_registrations` for everyone), a condition on the joined registration. That it holds a seat is
+    the seat being counted; a subquery of the list instead was scanned again for every count, 250 ms with
+    10,000 registrations."""
+    return Q(seats__registration__event=event, seats__registration__status=Registration.Status.ACTIVE)
+
+
+def parts_with_everyones_counts(*, event: Event) -> list[Part]:
+    """The event's parts, each with `confirmed_count` and `waitlisted_count` of everyone on the list: one
+    query."""
+    among_visible = _on_the_list(event)
     return list(
         Part.objects.filter(event=event)
         .with_reservations_flag()
@@ -137,7 +146,7 @@ def partner_totals(*, event: Event, visibility: PortalVisibility) -> tuple[list[
     `all_confirmed`/`all_waitlisted` of everyone; and per country (own first) `count` seen and `all`."""
     everyone = everyones_registrations(event=event)
     seen = Q(country=visibility.country) | Q(consent_sharing=True)
-    among = Q(seats__registration__in=everyone.values("pk"))
+    among = _on_the_list(event)
     on = {
         "confirmed": Q(seats__status=Seat.Status.CONFIRMED),
         "waitlisted": Q(seats__status=Seat.Status.WAITLISTED),

@@ -28,7 +28,7 @@ from .selectors import (
     open_invitations_count,
     own_country_first,
     partner_totals,
-    parts_with_portal_counts,
+    parts_with_everyones_counts,
     portal_event,
     portal_events,
     portal_parts,
@@ -69,7 +69,7 @@ def participants_context(
     if not with_counts:
         parts = portal_parts(event=event)
     elif visibility.all_countries:
-        parts = parts_with_portal_counts(event=event, visible=visible)
+        parts = parts_with_everyones_counts(event=event)
     else:
         # A partner's totals say whose they are: its own country, what it sees, and everyone (numbers only).
         parts, countries = partner_totals(event=event, visibility=visibility)

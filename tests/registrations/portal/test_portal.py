@@ -201,6 +201,10 @@ def test_counts_per_country_and_part_cover_only_what_the_partner_sees(client, ac
     response = login(client, "organiser").get(list_url())
     counts = {row["country"]: row["count"] for row in response.context["countries"]}
     assert counts == {"CZ": 3, "SK": 3, "PL": 3, "HU": 3, "OTHER": 2}
+    parts = {part.pk: (part.confirmed_count, part.waitlisted_count) for part in response.context["parts"]}
+    # Everyone's seats, never a cancelled registration's: seminar Shared and Private ×5 countries; tour
+    # Shared and Private ×4, Waiting ×4.
+    assert parts == {olomouc.seminar.pk: (10, 0), olomouc.tour.pk: (8, 4)}
 
 
 @pytest.mark.parametrize(
