@@ -7,9 +7,9 @@ and -B), declared with @font-face under a family name nothing else defines: no s
 WeasyPrint is imported when the first document is made, not when Django starts: it loads Pango, and a
 worker or a management command that prints nothing need not pay for that.
 
-A long document (500 badges) is rendered side by side: its pages in as many runs as the machine has CPUs,
-each run by a process of its own, the runs joined in order with pypdf. WeasyPrint is pure Python, so one
-process uses one CPU: two make 500 badges in a little over half the time. The processes come from a fork
+A long document (500 badges) is rendered side by side: its pages in runs, rendered by one process per CPU,
+the runs joined in order with pypdf. WeasyPrint is pure Python, so one process uses one CPU: two make 500
+badges in a little over half the time. The processes come from a fork
 server, started once per process that prints and holding WeasyPrint ready, never forked from a web worker
 with threads (an open database connection or a lock held by another thread stays out of them).
 """
