@@ -97,13 +97,13 @@ def _on_the_list(event: Event) -> Q:
 def parts_with_everyones_counts(*, event: Event) -> list[Part]:
     """The event's parts, each with `confirmed_count` and `waitlisted_count` of everyone on the list: one
     query."""
-    among_visible = _on_the_list(event)
+    among = _on_the_list(event)
     return list(
         Part.objects.filter(event=event)
         .with_reservations_flag()
         .annotate(
-            confirmed_count=Count("seats", filter=among_visible & Q(seats__status=Seat.Status.CONFIRMED)),
-            waitlisted_count=Count("seats", filter=among_visible & Q(seats__status=Seat.Status.WAITLISTED)),
+            confirmed_count=Count("seats", filter=among & Q(seats__status=Seat.Status.CONFIRMED)),
+            waitlisted_count=Count("seats", filter=among & Q(seats__status=Seat.Status.WAITLISTED)),
         )
     )
 

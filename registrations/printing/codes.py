@@ -30,14 +30,6 @@ def qr_url(data: str) -> str:
 def qr_png(url: str) -> bytes:
     """The code a `qr_url` names, as a PNG of one pixel per module with its four-module quiet zone."""
     png = io.BytesIO()
-    _code(unquote(url.removeprefix(f"{SCHEME}:"))).save(png, kind="png", scale=1, border=4)
+    code = segno.make(unquote(url.removeprefix(f"{SCHEME}:")), error="m", mask=QR_MASK, micro=False)
+    code.save(png, kind="png", scale=1, border=4)
     return png.getvalue()
-
-
-def qr_data_uri(data: str) -> str:
-    """The same code as a data: URI, for a page that shows it (the door scanner's test reads these)."""
-    return _code(data).png_data_uri(scale=1, border=4)
-
-
-def _code(data: str) -> segno.QRCode:
-    return segno.make(data, error="m", mask=QR_MASK, micro=False)
