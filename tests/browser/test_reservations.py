@@ -42,15 +42,14 @@ def test_free_seats_per_country_pass_axe_and_the_phone_checks(live_server, new_p
     seed_demo(monkeypatch)
     event, _seat = reserve_the_bus()
     problems = []
+    page = new_page(locale=lang, width=width)
     for path in (f"events/{event.slug}/", f"events/{event.slug}/register/"):
-        page = new_page(locale=lang, width=width)
         problems += check_page(page, url_of(live_server, lang, path), width=width)
         assert page.locator("text=/: .* 0/").count() >= 1  # the line of free seats per country is there
-        page.close()
+    page.close()
     portal = sign_in(new_page, live_server, lang, width, "partner-hu", f"/{lang}/portal/")
-    tab = portal.context.new_page()
-    problems += check_page(tab, url_of(live_server, lang, f"portal/events/{event.slug}/"), width=width)
-    assert tab.locator("table[id^=country-seats-]").count() == 1
+    problems += check_page(portal, url_of(live_server, lang, f"portal/events/{event.slug}/"), width=width)
+    assert portal.locator("table[id^=country-seats-]").count() == 1
     assert problems == [], "\n".join(problems)
 
 
