@@ -10,8 +10,10 @@ from tests.servers import ROOT, database_url
 
 
 def start_worker(*, smtp_port: int, **env: str) -> subprocess.Popen:
-    """A worker that looks at the queue ten times a second and starts no scheduled job. What it logs goes to
-    a file (`worker.log_path`), read when a test fails."""
+    """A worker that looks at the queue ten times a second, starts no scheduled job and never waits for a quiet
+    machine (tests/registrations/test_quiet.py tests that wait): the load of the suite, or of a second suite
+    beside it, must not decide when a test's e-mails are tried. What it logs goes to a file
+    (`worker.log_path`), read when a test fails."""
     log = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".log", delete=False)  # noqa: SIM115 - the process writes it
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--no-schedule", "--interval", "0.1"],
@@ -23,6 +25,7 @@ def start_worker(*, smtp_port: int, **env: str) -> subprocess.Popen:
             "PYTHONPATH": str(ROOT),
             "TEST_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
             "TEST_SMTP_PORT": str(smtp_port),
+            "WORKER_MAX_WAIT_SECONDS": "0",
             **env,
         },
         stdout=log,
