@@ -7,8 +7,9 @@ language with the private link derived at that moment, sends it, and records the
 a send cut between the mail server's answer and that record may be repeated. A failure that may pass (the
 mail server down, a time-out, a 4xx answer) is tried again after `EMAIL_RETRY_DELAYS`; a lasting one, or
 the last try, is recorded as failed with its reason, and staff can send it again from the admin. An e-mail
-whose worker died while sending is taken over once its lease has ended (`resume_stalled`, at every start of
-a worker and every minute).
+whose worker died while sending is taken over once its lease has ended, and one whose worker died after
+taking its task but before claiming the e-mail once a lease has passed since (`resume_stalled`, at every start
+of a worker and every minute).
 """
 
 import datetime
@@ -18,8 +19,10 @@ import smtplib
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from ..models import AutomaticRule, EmailLog, Message, Part, Registration
 from ..tokens import current_token, private_token, token_hash
@@ -191,14 +194,32 @@ def email_send_again(log: EmailLog) -> EmailLog:
 
 
 def resume_stalled(*, now: datetime.datetime | None = None) -> int:
-    """Give the e-mails whose worker died while sending (their lease has ended) a new task; the claim makes
-    sure only one worker sends each. Returns how many."""
+    """Give a new task to each e-mail whose worker died while sending it (its lease has ended) or before it took
+    the e-mail (its task taken more than a lease ago, the e-mail never claimed); the claim makes sure only one
+    worker sends each. Returns how many."""
     now = now or timezone.now()
     stalled = EmailLog.objects.filter(sent_at__isnull=True, failed_at__isnull=True, sending_until__lte=now)
-    ids = list(stalled.values_list("pk", flat=True)[:1000])
+    ids = list(stalled.values_list("pk", flat=True)[:1000]) + _orphaned(now)
     with transaction.atomic():
         for log_id in ids:
             send_email.enqueue(log_id)
     if ids:
         logger.warning("resumed %d e-mails whose worker stopped while sending", len(ids))
     return len(ids)
+
+
+def _orphaned(now: datetime.datetime) -> list[int]:
+    """E-mails that no task will send: unsent and held by no worker, with no send task waiting and none that a
+    worker took within the lease. A worker killed between taking the task (its own commit) and claiming the
+    e-mail leaves that task running for ever. Only with a backend that keeps its tasks in the database."""
+    if not isinstance(send_email.get_backend(), DatabaseBackend):
+        return []
+    unclaimed = EmailLog.objects.filter(sent_at__isnull=True, failed_at__isnull=True, sending_until__isnull=True)
+    candidates = set(unclaimed.values_list("pk", flat=True)[:1000])
+    if not candidates:
+        return []
+    lease = datetime.timedelta(seconds=settings.EMAIL_SEND_LEASE_SECONDS)
+    alive = DBTaskResult.objects.filter(task_path=send_email.module_path).filter(
+        Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING, started_at__gt=now - lease)
+    )
+    return sorted(candidates - {task["args"][0] for task in alive.values_list("args_kwargs", flat=True)})

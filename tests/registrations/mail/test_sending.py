@@ -76,6 +76,22 @@ def test_an_email_another_worker_holds_is_left_to_it_until_its_lease_ends(olomou
     assert len(mail.outbox) == 1
 
 
+def test_an_email_whose_worker_died_after_taking_its_task_is_given_a_new_one_after_a_lease(olomouc, settings):
+    """A worker killed between taking the task (its own commit) and claiming the e-mail leaves the task running
+    for ever and the e-mail held by nobody: once a lease has passed, the e-mail gets a new task, and only one."""
+    log = queued_email(olomouc, settings)
+    assert send.resume_stalled() == 0  # its task waits for a worker
+    DBTaskResult.objects.update(status="RUNNING", started_at=timezone.now())  # a worker has just taken it
+    assert send.resume_stalled() == 0
+    later = timezone.now() + datetime.timedelta(seconds=settings.EMAIL_SEND_LEASE_SECONDS + 1)
+    assert send.resume_stalled(now=later) == 1
+    (resumed,) = DBTaskResult.objects.filter(status="READY")
+    assert resumed.args_kwargs == {"args": [log.pk], "kwargs": {}}
+    assert send.resume_stalled(now=later) == 0  # its new task waits: no second one
+    assert send.deliver(log_id=log.pk, now=later) is not None
+    assert len(mail.outbox) == 1
+
+
 def test_a_failure_that_may_pass_is_tried_again_later_and_the_last_is_recorded(olomouc, settings):
     settings.MAILERS = DOWN
     settings.EMAIL_RETRY_DELAYS = [30, 60]
