@@ -9,9 +9,10 @@ import pytest
 from django.utils import timezone
 
 from registrations.models import ReportedAttendance, Seat
+from tests.browser.checks import check_page
 from tests.browser.test_admin_messages import sign_in
 from tests.browser.test_keyboard import tab_to
-from tests.browser.test_quality import LANGUAGES, STAFF_PASSWORD, check_page
+from tests.browser.test_quality import LANGUAGES, STAFF_PASSWORD
 from tests.factories import in_all_languages, make_coming_event, make_event, make_part, make_registration
 from tests.registrations.staff_users import make_user
 

@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 
 from registrations.models import AutomaticRule, Message
+from tests.browser.checks import check_page
 from tests.browser.test_keyboard import tab_to
-from tests.browser.test_quality import LANGUAGES, STAFF_PASSWORD, check_page
+from tests.browser.test_quality import LANGUAGES, STAFF_PASSWORD
 from tests.factories import in_all_languages, make_coming_event, make_part, make_registration
 from tests.registrations.staff_users import make_user
 

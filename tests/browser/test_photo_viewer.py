@@ -5,7 +5,8 @@ import pytest
 
 from events.models import Event, Photo
 from events.seed import seed_content
-from tests.browser.test_quality import LANGUAGES, audit
+from tests.browser.checks import audit
+from tests.browser.test_quality import LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

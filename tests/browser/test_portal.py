@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from registrations.models import PartnerMembership
-from tests.browser.test_quality import VNU, check_page
+from tests.browser.checks import VNU, check_page
 from tests.factories import in_all_languages, make_open_event, make_part, make_partner, make_registration
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.

@@ -6,8 +6,6 @@ import datetime
 import io
 import json
 import subprocess
-import time
-import weakref
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,7 @@ from events.seed import seed_content
 from registrations import drafts
 from registrations.content import seed_parts
 from registrations.models import PartnerMembership, Registration, Seat
+from tests.browser.checks import VNU, audit, check_page, check_pages, url_of, watch
 from tests.factories import make_event, make_part, make_partner, make_registration
 
 # The site's clock before the Olomouc seminar (v4project/clock.py), as in `make run`: registration is open.
@@ -36,9 +35,6 @@ pytestmark = [
     pytest.mark.usefixtures("before_the_seminar"),
 ]
 
-NODE_MODULES = Path(__file__).parent / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("cs", "sk", "pl", "hu", "en")
 PAGES = [
     "",
@@ -54,133 +50,6 @@ PAGES = [
     "accessibility/",
 ]
 NOT_FOUND = "no-such-page/"
-_watched: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # tab: {"url": …, "problems": […]} (watch)
-
-# Targets smaller than 24 × 24 px are allowed inside a sentence (WCAG 2.5.8, "inline" exception).
-SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
-  .filter(el => {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 && box.height === 0) return false;
-    const style = getComputedStyle(el);
-    if (style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden')) return false;
-    if (style.display === 'inline' && el.closest('p, li, dd, td, figcaption, label')) return false;
-    return box.width < 24 || box.height < 24;
-  })
-  .map(el => `${el.tagName} "${(el.innerText || el.value || el.name || '').trim().slice(0, 40)}"`)"""
-
-
-def url_of(live_server, lang: str, page: str) -> str:
-    return f"{live_server.url}/{lang}/{page}"
-
-
-def watch(page, url: str) -> list[str]:
-    """Collect console errors, failed requests and error responses (other than the page's own) of the page
-    about to be opened at `url`. A tab is watched once; each call starts a new list, and from then on the
-    tab's problems go to it: a tab that checks page after page blames each problem on the page it was on.
-    Until the new page's navigation commits, what happens is the old page's (a favicon it was still loading
-    and the navigation cuts short, say), and a request belongs to the page that made it."""
-    state = _watched.get(page)
-    if state is None:
-        state = _watched[page] = {}
-        owners = {}  # request: the list of the page that made it
-
-        def current(request=None) -> list[str]:
-            ours = state["committed"] or (request is not None and request.is_navigation_request())
-            return state["problems"] if ours else []
-
-        def on_console(message) -> None:
-            # "Failed to load resource" repeats what the response check below reports (or is the 404 page's own).
-            if message.type == "error" and not message.text.startswith("Failed to load resource"):
-                current().append(f"console error: {message.text}")
-
-        def on_navigated(frame) -> None:
-            if frame == page.main_frame:
-                state["committed"] = True
-
-        def on_response(response) -> None:
-            if response.status >= 400 and response.url != state["url"]:
-                owners.get(response.request, []).append(f"HTTP {response.status}: {response.url}")
-
-        def on_request_failed(request) -> None:
-            owners.pop(request, []).append(f"request failed: {request.url}")
-
-        page.on("framenavigated", on_navigated)
-        page.on("console", on_console)
-        page.on("request", lambda request: owners.__setitem__(request, current(request)))
-        page.on("response", on_response)
-        page.on("requestfailed", on_request_failed)
-        page.on("requestfinished", lambda request: owners.pop(request, None))
-    state.update(url=url, problems=[], committed=False)
-    return state["problems"]
-
-
-def audit(page, *, width: int) -> list[str]:
-    """axe-core's WCAG A/AA rules, horizontal scrolling on a phone, tap targets."""
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
-           .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
-    )
-    problems = [f"axe {violation}" for violation in result]
-    if width <= 360:
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > width:
-            problems.append(f"horizontal scroll: {scroll_width}px")
-    return problems + [f"tap target under 24 px: {target}" for target in page.evaluate(SMALL_TARGETS)]
-
-
-def check_page(page, url: str, *, width: int, expect_status: int = 200) -> list[str]:
-    problems = watch(page, url)
-    response = page.goto(url)
-    assert response.status == expect_status, url
-    problems += audit(page, width=width)
-    return [f"{url} @{width}px: {problem}" for problem in problems]
-
-
-def check_pages(new_page, live_server, lang: str, width: int, paths: list[str]) -> list[str]:
-    """The pages one after another in one tab, as a visitor goes from page to page: each page's problems are
-    its own (watch), and the tab keeps what a browser keeps (its renderer, the compiled axe-core, the static
-    files), so a page is checked in a third of the time a tab of its own takes."""
-    page = new_page(locale=lang, width=width)
-    problems = []
-    for path in paths:
-        problems += check_page(page, url_of(live_server, lang, path), width=width)
-    page.close()
-    return problems
-
-
-def test_a_tab_that_checks_page_after_page_blames_each_problem_on_its_own_page(new_page):
-    """check_pages keeps one tab: what goes wrong on a page is reported for that page and for no other, and a
-    request the page still has open when the tab moves on (never answered here), or opens while the next page
-    is on its way, is not the next page's."""
-    broken = (
-        '<img src="/missing.png" alt=""><script>console.error("broken");'
-        'addEventListener("load", () => fetch("/never-answered"));'
-        'setTimeout(() => fetch("/never-answered-either"), 300)</script>'
-    )
-    bodies = {"http://site.test/broken/": broken, "http://site.test/fine/": "<p>Fine.</p>"}
-
-    def serve(route) -> None:
-        if route.request.url == "http://site.test/fine/":
-            time.sleep(0.6)  # the next page on its way while the broken one opens its second request
-        if "/never-answered" not in route.request.url:
-            route.fulfill(
-                status=200 if route.request.url in bodies else 404,
-                content_type="text/html",
-                body=f"<!doctype html><title>t</title>{bodies.get(route.request.url, '')}",
-            )
-
-    page = new_page()
-    page.route("http://site.test/**", serve)
-    found = []
-    for url in ("http://site.test/broken/", "http://site.test/fine/", "http://site.test/broken/"):
-        problems = watch(page, url)
-        page.goto(url)
-        page.wait_for_timeout(100)  # the fetch has started
-        found.append(sorted(problems))  # as check_page takes them, before the tab moves on
-    expected = ["HTTP 404: http://site.test/missing.png", "console error: broken"]
-    assert found == [expected, [], expected]
 
 
 def registration_paths(event: Event, *, language: str = "cs") -> list[str]:

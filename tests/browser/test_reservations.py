@@ -8,7 +8,8 @@ from django.test import Client
 
 from events.models import Event
 from registrations.models import CountryReservation, Seat
-from tests.browser.test_quality import LANGUAGES, STAFF_PASSWORD, audit, check_page, seed_demo, url_of, watch
+from tests.browser.checks import audit, check_page, url_of, watch
+from tests.browser.test_quality import LANGUAGES, STAFF_PASSWORD, seed_demo
 
 pytestmark = [
     pytest.mark.browser,
@@ -93,7 +94,7 @@ def test_the_new_pages_are_valid_html(tmp_path, monkeypatch):
     import subprocess
     from pathlib import Path
 
-    from tests.browser.test_quality import VNU
+    from tests.browser.checks import VNU
 
     seed_demo(monkeypatch)
     event, seat = reserve_the_bus()
